@@ -1,0 +1,220 @@
+"""The ingest driver: stream inputs, skip what the store already holds, fan batches out to an engine.
+
+Memory stays bounded whatever the corpus size: inputs are read lazily, at most ``2 x workers`` batches are in
+flight, and only document ids (20 characters each) are remembered. Every batch is committed atomically by the
+unit that coded it, so a run killed at any point loses at most its uncommitted batches, and a re-run skips
+every document already committed (ids are content hashes, computed here before any parsing).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventwire.batch.engine import Engine, make_engine, run_task
+from eventwire.batch.unit import BatchTask, UnitOutcome, failure_from_error, failure_key
+from eventwire.config import DEFAULT_MAX_BYTES
+from eventwire.errors import DocumentError
+from eventwire.ingest.clean import prepare
+from eventwire.ingest.readers import read_inputs
+from eventwire.ingest.types import RawDocument
+from eventwire.model import Failure
+
+DEFAULT_BATCH_SIZE = 32
+#: How many failures an IngestSummary keeps verbatim (all of them are in the store's failures table).
+MAX_FAILURE_SAMPLES = 1000
+
+
+@dataclass
+class IngestSummary:
+    """What a run did. ``failed`` counts documents that could not be coded; reasons are grouped by code."""
+
+    read: int = 0
+    stored: int = 0
+    skipped_existing: int = 0  # already in the store before this run
+    duplicates: int = 0  # the same cleaned text seen earlier in this run's input
+    failed: int = 0
+    failures_by_code: Counter[str] = field(default_factory=Counter)
+    failures: list[Failure] = field(default_factory=list)  # the first MAX_FAILURE_SAMPLES, with reasons
+    known_failures: int = 0  # failures already recorded by an earlier run (not recorded twice)
+    events: int = 0
+    words: int = 0
+    batches: int = 0
+    seconds: float = 0.0
+    total: int | None = None  # documents expected, when it could be estimated up front
+    peak_rss_kb: dict[int, int] = field(default_factory=dict)  # worker pid -> peak RSS (KiB)
+
+    @property
+    def done(self) -> int:
+        """Documents accounted for so far (coded, skipped or failed)."""
+        return self.stored + self.skipped_existing + self.duplicates + self.failed
+
+    def record_failure(self, failure: Failure) -> None:
+        self.failed += 1
+        self.failures_by_code[failure.code] += 1
+        if len(self.failures) < MAX_FAILURE_SAMPLES:
+            self.failures.append(failure)
+
+
+ProgressCallback = Callable[[IngestSummary], None]
+
+
+def materialise(raw: RawDocument) -> RawDocument:
+    """Turn an HTML record into text here, so its content id is known before a worker parses it."""
+    if raw.html is not None and raw.text is None:
+        from eventwire.ingest.html import html_to_raw
+
+        return html_to_raw(raw)
+    return raw
+
+
+class _Planner:
+    """Turns the input stream into batch tasks: de-duplicates, converts read errors, groups into batches."""
+
+    def __init__(
+        self, known_ids: set[str], known_failures: set[str], batch_size: int, summary: IngestSummary
+    ):
+        self.known_ids = known_ids
+        self.known_failures = known_failures
+        self.failure_keys_by_doc: dict[str, set[str]] = {}
+        for key in known_failures:
+            self.failure_keys_by_doc.setdefault(key.rsplit("\t", 1)[-1], set()).add(key)
+        self.batch_size = max(1, batch_size)
+        self.summary = summary
+        self.seen: set[str] = set()
+        self._batch_no = 0
+
+    def tasks(self, items: Iterable[RawDocument | DocumentError]) -> Iterator[BatchTask]:
+        task = self._new_task()
+        for item in items:
+            self.summary.read += 1
+            self._add(item, task)
+            if len(task.raws) + len(task.failures) >= self.batch_size:
+                yield task
+                task = self._new_task()
+        if task.raws or task.failures:
+            yield task
+
+    def _new_task(self) -> BatchTask:
+        self._batch_no += 1
+        return BatchTask(batch_no=self._batch_no)
+
+    def _add(self, item: RawDocument | DocumentError, task: BatchTask) -> None:
+        if isinstance(item, RawDocument):
+            try:
+                raw = materialise(item)
+                doc_id = prepare(raw).doc_id
+            except DocumentError as err:
+                item = err
+            else:
+                self._add_document(raw, doc_id, task)
+                return
+        self._add_failure(failure_from_error(item), task)
+
+    def _add_document(self, raw: RawDocument, doc_id: str, task: BatchTask) -> None:
+        if doc_id in self.known_ids:
+            self.summary.skipped_existing += 1
+        elif doc_id in self.seen:
+            self.summary.duplicates += 1
+        else:
+            self.seen.add(doc_id)
+            task.raws.append(raw)
+            # A document that failed in an earlier run is retried, but its failure is not recorded twice.
+            earlier = self.failure_keys_by_doc.get(doc_id)
+            if earlier:
+                task.known_failure_keys = task.known_failure_keys | earlier
+
+    def _add_failure(self, failure: Failure, task: BatchTask) -> None:
+        if failure_key(failure) in self.known_failures:
+            # Counted as a failure of this run too (the input is still bad), but not written again.
+            self.summary.known_failures += 1
+            self.summary.record_failure(failure)
+            return
+        task.failures.append(failure)
+
+
+def ingest(
+    paths: Iterable[str],
+    *,
+    store: str | os.PathLike[str],
+    workers: int | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    published: str | None = None,
+    model: str | None = None,
+    progress: ProgressCallback | None = None,
+    total: int | None = None,
+    engine: Engine | None = None,
+) -> IngestSummary:
+    """Code every document under ``paths`` into the store at ``store``; returns what was done.
+
+    ``workers`` defaults to the number of cores; 1 runs in this process. ``engine`` lets a caller (the
+    benchmark) supply an already-started engine; it must have been created for the same store and model.
+    """
+    from eventwire.store import open_store
+
+    started = time.perf_counter()
+    store_path = str(Path(store))
+    handle = open_store(Path(store_path), create=True)
+    summary = IngestSummary(total=total)
+    planner = _Planner(set(handle.known_doc_ids()), set(handle.known_failure_keys()), batch_size, summary)
+    items = read_inputs(list(paths), max_bytes=max_bytes, published=published)
+    own_engine = engine is None
+    if engine is None:
+        engine = make_engine(workers or os.cpu_count() or 1, store_path=store_path, model=model)
+    try:
+        run_tasks(planner.tasks(items), engine, summary, progress)
+    finally:
+        if own_engine:
+            engine.close()
+    summary.seconds = time.perf_counter() - started
+    if progress is not None:
+        progress(summary)
+    return summary
+
+
+def run_tasks(
+    tasks: Iterable[BatchTask], engine: Engine, summary: IngestSummary, progress: ProgressCallback | None
+) -> None:
+    """Submit tasks with at most 2 x workers in flight (bounded memory), folding outcomes into ``summary``."""
+    limit = max(2, 2 * engine.workers)
+    in_flight: set[Future[UnitOutcome]] = set()
+    for task in tasks:
+        while len(in_flight) >= limit:
+            in_flight = _collect(in_flight, summary, progress, block=True)
+        in_flight.add(engine.submit(run_task, task))
+        in_flight = _collect(in_flight, summary, progress, block=False)
+    while in_flight:
+        in_flight = _collect(in_flight, summary, progress, block=True)
+
+
+def _collect(
+    in_flight: set[Future[UnitOutcome]],
+    summary: IngestSummary,
+    progress: ProgressCallback | None,
+    *,
+    block: bool,
+) -> set[Future[UnitOutcome]]:
+    done, pending = wait(in_flight, timeout=None if block else 0, return_when=FIRST_COMPLETED)
+    for future in done:
+        fold_outcome(summary, future.result())  # a worker crash re-raises here and stops the run
+        if progress is not None:
+            progress(summary)
+    return set(pending)
+
+
+def fold_outcome(summary: IngestSummary, outcome: UnitOutcome) -> None:
+    summary.batches += 1
+    summary.stored += outcome.stored
+    summary.events += outcome.events
+    summary.words += outcome.words
+    summary.known_failures += len(outcome.failures) - outcome.new_failures
+    for failure in outcome.failures:
+        summary.record_failure(failure)
+    pid = outcome.worker_pid
+    summary.peak_rss_kb[pid] = max(summary.peak_rss_kb.get(pid, 0), outcome.peak_rss_kb)
