@@ -33,15 +33,36 @@ class Errors:
         "The store at {path} has schema version {found}; this eventwire writes version {expected}. "
         "Run `eventwire upgrade --store {path}` to migrate it."
     )
-    E021 = "{path} is not an eventwire store (no store.json). Create one with `eventwire ingest --store {path}`."
-    E022 = "Only read-only SQL (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN, PRAGMA) can run against the store: {detail}"
+    E021 = (
+        "{path} is not an eventwire store (no store.json). Create one with `eventwire ingest --store {path}`."
+    )
+    E022 = (
+        "Only read-only SQL (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN, PRAGMA) can run against the store: {detail}"
+    )
     E023 = "Unknown export format '{fmt}'. Use duckdb, csv or gdelt."
+    E024 = (
+        "Invalid batch id '{batch_id}': use 1-120 letters, digits, '_', '.', '-', starting with a letter/digit."
+    )
+    E025 = (
+        "The store's commit marker {path} cannot be read ({detail}). Move it aside if that batch is unwanted."
+    )
+    E026 = "The store at {path} kept changing while being read (a compaction loop?). Try again."
+    E027 = (
+        "Another compaction holds {path} (pid {pid} on {host}). Wait for it, or remove the file if it is stale."
+    )
+    E028 = (
+        "The store at {path} has schema version {found}, newer than this eventwire ({expected}). "
+        "Upgrade eventwire to read it."
+    )
+    E029 = "Batch '{batch_id}' is already committed in the store at {path}; batch ids must be unique."
     E030 = "Cannot read gold file {path}: {detail}"
     E031 = "Failed to process document {doc_id}: {detail}"
     E032 = "Unknown CAMEO event code '{cameo}' (not in data/reference/cameo_codes.csv)."
     E033 = "Bad line {line} in data file {path}: {detail}"
     E034 = "Cannot read predictions {path}: {detail}"
     E035 = "Cannot read the evaluation baseline {path}: {detail}"
+    E080 = "Cannot read event lexicon {name}: {detail}"
+    E081 = "Event lexicon {where}: '{code}' is not a CAMEO code (2-4 digits, quoted in YAML)."
 
 
 class EventwireError(Exception):
