@@ -1,6 +1,18 @@
 """Cleaning: turn a raw document into the text every offset refers to.
 
-Cleaning happens once, before parsing, so spans found later index the cleaned text directly.
+Cleaning happens once, before parsing, so spans found later index the cleaned text directly. It is
+deterministic and idempotent: preparing a prepared document again (same text, same title) changes nothing, so
+the content-hashed ``doc_id`` is stable across runs, machines and re-ingests.
+
+What it does, in order:
+  1. Unicode NFC, one kind of line end, no BOM / zero-width characters, runs of spaces folded, lines stripped.
+  2. Page furniture removed from the end ("Source link", "Read more", share buttons, "Follow us on ...",
+     copyright lines) and from the very top ("Advertisement", "Skip to content").
+  3. Paragraphs: a blank line separates paragraphs. Text hard-wrapped at a fixed width (e-mail, old .txt
+     files) is re-flowed; any other single line break is taken as a paragraph break, so the output has blank
+     lines only.
+  4. The headline: when no title is given, a short first paragraph without final punctuation is the title. The
+     title (given or guessed) is removed from the top of the body, however often it is repeated there.
 """
 
 from __future__ import annotations
@@ -12,50 +24,137 @@ import unicodedata
 from eventwire.errors import DocumentError
 from eventwire.ingest.types import PreparedDocument, RawDocument
 
-# Trailing lines that are page furniture, not reporting.
+# Trailing lines that are page furniture, not reporting. Matched against whole lines, case-insensitively.
 _TRAILER = re.compile(
-    r"^\s*(source\s+link|read\s+more|read\s+the\s+full\s+(story|article)|share\s+(this|on)\b.*|"
-    r"(share|tweet|email|print)(\s*[|/·•]\s*(share|tweet|email|print|facebook|twitter|whatsapp))*|"
-    r"follow\s+us\s+on\b.*|click\s+here\b.*|advertisement|related\s+(articles|stories)?:?)\s*$",
+    r"^[\s\[(]*(?:"
+    r"source\s+link|source:\s*https?://\S+|read\s+more\b.*|read\s+the\s+(?:full\s+)?(?:story|article)\b.*|"
+    r"continue\s+reading\b.*|share\s+(?:this|on|via)\b.*|"
+    r"(?:share|tweet|email|e-mail|print|facebook|twitter|whatsapp|telegram|linkedin|reddit|x)"
+    r"(?:\s*[|/·•,]?\s*(?:share|tweet|email|e-mail|print|facebook|twitter|whatsapp|telegram|linkedin|reddit|x))*|"
+    r"follow\s+(?:us|me)\b.*|like\s+us\s+on\b.*|sign\s+up\s+(?:for|to)\b.*|subscribe\b.*|click\s+here\b.*|"
+    r"advertisement|sponsored(?:\s+content)?|related(?:\s+(?:articles|stories|coverage|news))?:?|"
+    r"(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*\d{4}).*|all\s+rights\s+reserved\.?|tags?:.*"
+    r")[\s\])]*$",
     re.IGNORECASE,
 )
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_BLANKS = re.compile(r"\n{3,}")
+# Lines that only ever appear above an article as page chrome.
+_LEADER = re.compile(
+    r"^(?:advertisement|skip\s+to\s+(?:main\s+)?content|listen\s+to\s+this\s+article|share|menu|home)$",
+    re.IGNORECASE,
+)
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"))
+_FINAL_PUNCT = re.compile(r"[.!?…][\"'”’»)\]]*$")
+# Hard wrapping is only recognised at widths typewriters and mail clients use; longer lines are paragraphs.
+_WRAP_MIN, _WRAP_MAX = 40, 100
+_TITLE_MAX_CHARS, _TITLE_MAX_WORDS = 200, 30
+_BYLINE = re.compile(r"^(?:by|from|updated|published|posted)\b", re.IGNORECASE)
+
+
+def _fold_lines(text: str) -> list[str]:
+    """Step 1: NFC, LF line ends, no invisible characters, folded spaces, stripped lines."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").translate(_INVISIBLE)
+    return [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+
+
+def _strip_furniture(lines: list[str]) -> list[str]:
+    """Step 2: drop furniture lines (and blank lines) at the end, and chrome at the very top."""
+    end = len(lines)
+    while end and (not lines[end - 1] or _TRAILER.match(lines[end - 1])):
+        end -= 1
+    start = 0
+    while start < end and (not lines[start] or _LEADER.match(lines[start])):
+        start += 1
+    return lines[start:end]
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width the text was hard-wrapped at, or None when its lines are paragraphs, not wrapped lines."""
+    width = max((len(line) for line in lines), default=0)
+    wrapped = sum(1 for line in lines if len(line) >= 0.75 * width)
+    if _WRAP_MIN <= width <= _WRAP_MAX and wrapped >= 2:
+        return width
+    return None
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Step 3: group lines into paragraphs (single-line, no line breaks inside)."""
+    width = _wrap_width(lines)
+    paragraphs: list[str] = []
+    current, previous = "", ""
+    for line in lines:
+        if not line:
+            if current:
+                paragraphs.append(current)
+            current = previous = ""
+            continue
+        # A wrapped line was broken because the next word would not fit; otherwise the break was meant.
+        next_word = line.split(" ", 1)[0]
+        if current and width is not None and len(previous) + 1 + len(next_word) > width:
+            current += " " + line
+        else:
+            if current:
+                paragraphs.append(current)
+            current = line
+        previous = line
+    if current:
+        paragraphs.append(current)
+    return paragraphs
 
 
 def normalise_whitespace(text: str) -> str:
-    """NFC-normalise, unify line ends, fold runs of spaces and blank lines, strip each line."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\ufeff", "").replace("\u200b", "")
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+    """Normalise characters and whitespace; paragraphs come out separated by exactly one blank line."""
+    return "\n\n".join(_paragraphs(_fold_lines(text)))
 
 
 def _norm_key(line: str) -> str:
-    return re.sub(r"\W+", " ", line).strip().casefold()
+    """Comparison key for headlines: case, punctuation and spacing do not matter."""
+    return " ".join(re.sub(r"[\W_]+", " ", line).split()).casefold()
+
+
+def guess_title(paragraphs: list[str]) -> str | None:
+    """A short first paragraph without final punctuation, followed by more text, is the headline."""
+    if len(paragraphs) < 2:
+        return None
+    first = paragraphs[0]
+    if len(first) > _TITLE_MAX_CHARS or len(first.split()) > _TITLE_MAX_WORDS or _BYLINE.match(first):
+        return None
+    if _FINAL_PUNCT.search(first) and _norm_key(first) != _norm_key(paragraphs[1]):
+        return None
+    return first if _norm_key(first) else None
+
+
+def _title_keys(title: str) -> set[str]:
+    """The title as it may appear in the body: whole, or without a " | Site" / " - Site" suffix."""
+    keys = {_norm_key(title)}
+    parts = re.split(r"\s+[|–—-]\s+", title)
+    if len(parts) > 1:
+        keys.add(_norm_key(" - ".join(parts[:-1])))
+    keys.discard("")
+    return keys
 
 
 def strip_boilerplate(text: str, title: str | None) -> tuple[str, str | None]:
-    """Drop a headline repeated at the top and trailing furniture lines. Returns (text, title)."""
-    paragraphs = text.split("\n\n")
-    # A headline repeated at the top (often once as <title>, once as <h1>): keep the body once.
-    if title is None and len(paragraphs) > 1 and "\n" not in paragraphs[0] and len(paragraphs[0]) < 200:
-        first = paragraphs[0]
-        if not first.rstrip().endswith((".", "!", "?", '"', "”")) or _norm_key(first) == _norm_key(paragraphs[1]):
-            title = first
+    """Step 4 on normalised text: find the headline and drop it from the top. Returns (text, title)."""
+    paragraphs = text.split("\n\n") if text else []
+    if not title:
+        title = guess_title(paragraphs)
     if title:
-        key = _norm_key(title)
-        while paragraphs and _norm_key(paragraphs[0]) == key:
+        keys = _title_keys(title)
+        while len(paragraphs) > 1 and _norm_key(paragraphs[0]) in keys:
             paragraphs.pop(0)
-    while paragraphs:
-        lines = paragraphs[-1].split("\n")
-        while lines and _TRAILER.match(lines[-1]):
-            lines.pop()
-        if lines:
-            paragraphs[-1] = "\n".join(lines)
-            break
-        paragraphs.pop()
-    return "\n\n".join(paragraphs).strip(), title
+        # A body that is only its headline is still a (tiny) document: keep it rather than report it empty.
+    return "\n\n".join(paragraphs), title
+
+
+def clean_text(text: str, title: str | None = None) -> tuple[str, str | None]:
+    """Clean ``text`` (with its known title, if any). Returns (cleaned text, title)."""
+    clean_title = normalise_whitespace(title).replace("\n\n", " ") if title else None
+    body = normalise_whitespace("\n".join(_strip_furniture(_fold_lines(text))))
+    # Re-flowing can turn the last lines into one furniture paragraph ("Follow us" + "on X"): strip again.
+    body = "\n\n".join(_strip_furniture(body.split("\n\n"))) if body else body
+    return strip_boilerplate(body, clean_title or None)
 
 
 def content_id(text: str) -> str:
@@ -65,9 +164,7 @@ def content_id(text: str) -> str:
 
 def prepare(raw: RawDocument) -> PreparedDocument:
     """Clean a raw text document into a PreparedDocument (raises DocumentError when nothing is left)."""
-    text = normalise_whitespace(raw.text or "")
-    title = normalise_whitespace(raw.title) if raw.title else None
-    text, title = strip_boilerplate(text, title)
+    text, title = clean_text(raw.text or "", raw.title)
     if not text:
         raise DocumentError("E002", origin=raw.origin)
     return PreparedDocument(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 @dataclass
 class RawDocument:
-    """One document as read, before cleaning. ``origin`` says where it came from (path, path#line, <stdin>)."""
+    """One document as read, before cleaning. ``origin`` says where it came from (path, path#N, <stdin>)."""
 
     origin: str
     text: str | None = None
