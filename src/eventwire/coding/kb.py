@@ -9,6 +9,7 @@ straightened, whitespace collapsed and a leading "the" optional: "the US", "US" 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+
+import yaml
 
 #: The actor knowledge base files (shipped as package data).
 ACTORS_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
@@ -163,3 +166,262 @@ def country_by_code(code: str) -> CountryRecord | None:
 def max_country_tokens() -> int:
     """The longest country name/alias in whitespace tokens (bounds phrase matching)."""
     return max(len(key.split()) for key in _country_index())
+
+
+# ----------------------------------------------------------------------------------------------------
+# Named organisations, seats of power and media
+
+
+@dataclass(frozen=True)
+class OrgRecord:
+    """A named organisation, seat of power or news outlet (``organisations.tsv`` / ``media.tsv``)."""
+
+    name: str
+    aliases: tuple[str, ...]
+    code: str
+    country: str | None
+    sector: str | None
+    kind: str  # organization | group | seat (a place standing for the body sitting there)
+
+
+@lru_cache(maxsize=1)
+def organisations() -> tuple[OrgRecord, ...]:
+    """Organisations and seats of power, then media outlets (code = country + MED)."""
+    orgs = [
+        OrgRecord(
+            name=row["name"],
+            aliases=_split(row.get("aliases")),
+            code=row["code"],
+            country=row.get("country") or None,
+            sector=row.get("sector") or None,
+            kind=row.get("kind") or "organization",
+        )
+        for row in read_table("organisations.tsv")
+    ]
+    orgs += [
+        OrgRecord(
+            name=row["name"],
+            aliases=_split(row.get("aliases")),
+            code=f"{row['country']}MED",
+            country=row["country"],
+            sector="MED",
+            kind="organization",
+        )
+        for row in read_table("media.tsv")
+    ]
+    return tuple(orgs)
+
+
+def _is_abbreviation(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+@lru_cache(maxsize=1)
+def _org_index() -> dict[str, OrgRecord]:
+    index: dict[str, OrgRecord] = {}
+    for record in organisations():
+        for text in (record.name, *record.aliases):
+            index.setdefault(normalise(text), record)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """Keys that must be written in capitals to match ("WHO", "UN", "IS"), so "who"/"is" never do."""
+    return frozenset(
+        normalise(text) for r in organisations() for text in (r.name, *r.aliases) if _is_abbreviation(text)
+    )
+
+
+def organisation_by_name(text: str) -> OrgRecord | None:
+    """A named organisation, seat or outlet ("the Kremlin", "Nato", "Belta"); abbreviations need capitals."""
+    key = normalise(text)
+    record = _org_index().get(key)
+    if record is None:
+        return None
+    written_small = key in _abbreviations() and not _is_abbreviation(_THE.sub("", text.strip()))
+    # "Nato" is an alias in its own right; other abbreviations only match as written in capitals.
+    if written_small and not any(normalise(a) == key and not _is_abbreviation(a) for a in record.aliases):
+        return None
+    return record
+
+
+# ----------------------------------------------------------------------------------------------------
+# Sector vocabulary
+
+
+@dataclass(frozen=True)
+class SectorTerm:
+    """A noun naming who an actor is (``sectors.tsv``)."""
+
+    term: str
+    sector: str  # CAMEO sector, or "*" = the sector of the actor it relates to
+    kind: str  # person | group | organization
+    number: str  # sg | pl
+    flags: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def sector_terms() -> dict[str, SectorTerm]:
+    """Sector vocabulary keyed by the lower-case term ("riot police", "president")."""
+    terms: dict[str, SectorTerm] = {}
+    for row in read_table("sectors.tsv"):
+        flags = frozenset(f.strip() for f in row.get("flags", "").split(",") if f.strip())
+        term = row["term"].lower()
+        terms.setdefault(term, SectorTerm(term, row["sector"], row["kind"], row["number"], flags))
+    return terms
+
+
+def sector_term(text: str) -> SectorTerm | None:
+    return sector_terms().get(normalise(text))
+
+
+# ----------------------------------------------------------------------------------------------------
+# People with date-bounded roles
+
+
+@dataclass(frozen=True)
+class Role:
+    code: str
+    start: dt.date | None
+    end: dt.date | None  # exclusive; None = still holds it
+
+    def holds_on(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    name: str
+    surname: str
+    aliases: tuple[str, ...]
+    gender: str | None
+    roles: tuple[Role, ...]
+
+    def role_on(self, day: dt.date | None) -> Role | None:
+        """The role held on ``day``, else the latest ended before it, else the earliest (see people.tsv)."""
+        if not self.roles:
+            return None
+        if day is None:
+            current = [r for r in self.roles if r.end is None]
+            return current[-1] if current else self.roles[-1]
+        holding = [r for r in self.roles if r.holds_on(day)]
+        if holding:
+            return holding[-1]
+        ended = [r for r in self.roles if r.end is not None and r.end <= day]
+        if ended:
+            return max(ended, key=lambda r: r.end or day)
+        return self.roles[0]
+
+    def code_on(self, day: dt.date | None) -> str | None:
+        role = self.role_on(day)
+        return role.code if role else None
+
+
+def parse_partial_date(text: str, *, end: bool = False) -> dt.date | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD: a partial start is its first day, a partial end the day after it."""
+    text = text.strip()
+    if not text:
+        return None
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return dt.date(parts[0], parts[1], parts[2])
+    if len(parts) == 2:
+        if not end:
+            return dt.date(parts[0], parts[1], 1)
+        year, month = (parts[0] + 1, 1) if parts[1] == 12 else (parts[0], parts[1] + 1)
+        return dt.date(year, month, 1)
+    return dt.date(parts[0] + 1 if end else parts[0], 1, 1)
+
+
+def parse_roles(cell: str) -> tuple[Role, ...]:
+    """Parse "BLRGOV 1994-07-20..|USAPTY 2021..2025" into roles (see the people.tsv header)."""
+    roles = []
+    for item in _split(cell):
+        code, _, period = item.partition(" ")
+        start, _, end = period.strip().partition("..")
+        roles.append(Role(code.strip(), parse_partial_date(start), parse_partial_date(end, end=True)))
+    return tuple(roles)
+
+
+@lru_cache(maxsize=1)
+def people() -> tuple[PersonRecord, ...]:
+    return tuple(
+        PersonRecord(
+            name=row["name"],
+            surname=row.get("surname") or row["name"].split()[-1],
+            aliases=_split(row.get("aliases")),
+            gender=row.get("gender") or None,
+            roles=parse_roles(row.get("roles", "")),
+        )
+        for row in read_table("people.tsv")
+    )
+
+
+@lru_cache(maxsize=1)
+def _people_full_index() -> dict[str, PersonRecord]:
+    index: dict[str, PersonRecord] = {}
+    for person in people():
+        for text in (person.name, *person.aliases):
+            index.setdefault(normalise(text), person)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _people_surname_index() -> dict[str, PersonRecord]:
+    # A surname shared by two KB people is ambiguous on its own and is left out (the full name still matches).
+    seen: dict[str, list[PersonRecord]] = {}
+    for person in people():
+        seen.setdefault(normalise(person.surname), []).append(person)
+    return {key: found[0] for key, found in seen.items() if len(found) == 1}
+
+
+def person_by_name(text: str) -> PersonRecord | None:
+    """A KB person by full name or alias ("Alexander Lukashenko", "Lukashenka")."""
+    return _people_full_index().get(normalise(text))
+
+
+def person_by_surname(text: str) -> PersonRecord | None:
+    """A KB person by the surname used alone or after a title ("Lukashenko", "Xi")."""
+    return _people_surname_index().get(normalise(text))
+
+
+# ----------------------------------------------------------------------------------------------------
+# Context-rule word lists (rules.yaml)
+
+
+@dataclass(frozen=True)
+class Rules:
+    government_verbs: frozenset[str]
+    locative_prepositions: frozenset[str]
+    quantity_nouns: frozenset[str]
+    protest_lemmas: frozenset[str]
+    protest_take_nouns: frozenset[str]
+    honorifics: dict[str, str]
+    state_modifiers: frozenset[str]
+    pronouns: dict[str, tuple[str, str]]  # word -> (number, gender)
+    female_first_names: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    raw = yaml.safe_load((ACTORS_DIR / "rules.yaml").read_text(encoding="utf-8"))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw.get(key, []))
+
+    return Rules(
+        government_verbs=words("government_verbs"),
+        locative_prepositions=words("locative_prepositions"),
+        quantity_nouns=words("quantity_nouns"),
+        protest_lemmas=words("protest_lemmas"),
+        protest_take_nouns=words("protest_take_nouns"),
+        honorifics={str(k).lower(): str(v or "") for k, v in raw.get("honorifics", {}).items()},
+        state_modifiers=words("state_modifiers"),
+        pronouns={
+            str(k).lower(): (str(v.get("number", "")), str(v.get("gender", "")))
+            for k, v in raw.get("pronouns", {}).items()
+        },
+        female_first_names=words("female_first_names"),
+    )
