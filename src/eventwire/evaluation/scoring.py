@@ -92,6 +92,7 @@ class EventRow:
     pred: str | None  # "SRC TGT code"
     root_ok: bool
     exact_ok: bool
+    evidence: str | None = None  # the gold words, or the predicted trigger for a false positive
 
 
 @dataclass
@@ -142,7 +143,7 @@ class EvalReport:
 LOWER_IS_BETTER = frozenset({"forbidden_military_source", "forbidden_dated"})
 
 
-def _describe_gold(unit_text: str, gold: Any) -> str:
+def _describe_gold(gold: Any) -> str:
     return f"{gold.source_code or '-'} {gold.target_code or '-'} {'/'.join(gold.codes)}"
 
 
@@ -187,10 +188,11 @@ def _listing(unit: GoldUnit, pred: PredUnit, matches: dict[str, dict[int, int]],
                 unit_id=unit.unit_id,
                 gold_id=gold.gold_id,
                 optional=gold.optional,
-                gold=_describe_gold(unit.text, gold),
+                gold=_describe_gold(gold),
                 pred=_describe_pred(pred.events[j]) if j is not None else None,
                 root_ok=i in root,
                 exact_ok=i in exact,
+                evidence=gold.words,
             )
         )
     for j, event in enumerate(pred.events):
