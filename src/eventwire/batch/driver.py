@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.batch.engine import Engine, make_engine, run_task
-from eventwire.batch.unit import BatchTask, UnitOutcome, failure_from_error, failure_key
+from eventwire.batch.unit import BatchTask, UnitOutcome, failure_from_error
 from eventwire.config import DEFAULT_MAX_BYTES
 from eventwire.errors import DocumentError
 from eventwire.ingest.clean import prepare
 from eventwire.ingest.readers import read_inputs
 from eventwire.ingest.types import RawDocument
 from eventwire.model import Failure
+from eventwire.store import failure_key, open_store
 
 DEFAULT_BATCH_SIZE = 32
 #: How many failures an IngestSummary keeps verbatim (all of them are in the store's failures table).
@@ -41,7 +42,7 @@ class IngestSummary:
     failed: int = 0
     failures_by_code: Counter[str] = field(default_factory=Counter)
     failures: list[Failure] = field(default_factory=list)  # the first MAX_FAILURE_SAMPLES, with reasons
-    known_failures: int = 0  # failures already recorded by an earlier run (not recorded twice)
+    failed_earlier: int = 0  # inputs whose failure an earlier run recorded: not retried
     events: int = 0
     words: int = 0
     batches: int = 0
@@ -52,7 +53,7 @@ class IngestSummary:
     @property
     def done(self) -> int:
         """Documents accounted for so far (coded, skipped or failed)."""
-        return self.stored + self.skipped_existing + self.duplicates + self.failed
+        return self.stored + self.skipped_existing + self.duplicates + self.failed + self.failed_earlier
 
     def record_failure(self, failure: Failure) -> None:
         self.failed += 1
@@ -74,16 +75,24 @@ def materialise(raw: RawDocument) -> RawDocument:
 
 
 class _Planner:
-    """Turns the input stream into batch tasks: de-duplicates, converts read errors, groups into batches."""
+    """Turns the input stream into batch tasks: de-duplicates, converts read errors, groups into batches.
+
+    Skipped before any parsing: documents whose content id is committed, repeats of a document seen earlier in
+    this run, and inputs whose failure an earlier run recorded (the store keys failures by origin) unless
+    ``retry_failed``. A read error is recorded again only if its origin is new (the store enforces it too).
+    """
 
     def __init__(
-        self, known_ids: set[str], known_failures: set[str], batch_size: int, summary: IngestSummary
-    ):
+        self,
+        known_ids: set[str],
+        failed_origins: set[str],
+        batch_size: int,
+        summary: IngestSummary,
+        *,
+        retry_failed: bool = False,
+    ) -> None:
         self.known_ids = known_ids
-        self.known_failures = known_failures
-        self.failure_keys_by_doc: dict[str, set[str]] = {}
-        for key in known_failures:
-            self.failure_keys_by_doc.setdefault(key.rsplit("\t", 1)[-1], set()).add(key)
+        self.failed_origins = set() if retry_failed else failed_origins
         self.batch_size = max(1, batch_size)
         self.summary = summary
         self.seen: set[str] = set()
@@ -105,18 +114,18 @@ class _Planner:
         return BatchTask(batch_no=self._batch_no)
 
     def _add(self, item: RawDocument | DocumentError, task: BatchTask) -> None:
-        if isinstance(item, RawDocument):
-            try:
-                raw = materialise(item)
-                doc_id = prepare(raw).doc_id
-            except DocumentError as err:
-                item = err
-            else:
-                self._add_document(raw, doc_id, task)
-                return
-        self._add_failure(failure_from_error(item), task)
-
-    def _add_document(self, raw: RawDocument, doc_id: str, task: BatchTask) -> None:
+        if isinstance(item, DocumentError):
+            self._add_failure(failure_from_error(item), task)
+            return
+        if item.origin in self.failed_origins:
+            self.summary.failed_earlier += 1
+            return
+        try:
+            raw = materialise(item)
+            doc_id = prepare(raw).doc_id
+        except DocumentError as err:
+            self._add_failure(failure_from_error(err), task)
+            return
         if doc_id in self.known_ids:
             self.summary.skipped_existing += 1
         elif doc_id in self.seen:
@@ -124,18 +133,12 @@ class _Planner:
         else:
             self.seen.add(doc_id)
             task.raws.append(raw)
-            # A document that failed in an earlier run is retried, but its failure is not recorded twice.
-            earlier = self.failure_keys_by_doc.get(doc_id)
-            if earlier:
-                task.known_failure_keys = task.known_failure_keys | earlier
 
     def _add_failure(self, failure: Failure, task: BatchTask) -> None:
-        if failure_key(failure) in self.known_failures:
-            # Counted as a failure of this run too (the input is still bad), but not written again.
-            self.summary.known_failures += 1
-            self.summary.record_failure(failure)
-            return
-        task.failures.append(failure)
+        if failure_key(failure) in self.failed_origins:
+            self.summary.record_failure(failure)  # still bad, and reported, but already in the failures table
+        else:
+            task.failures.append(failure)
 
 
 def ingest(
@@ -150,19 +153,20 @@ def ingest(
     progress: ProgressCallback | None = None,
     total: int | None = None,
     engine: Engine | None = None,
+    retry_failed: bool = False,
 ) -> IngestSummary:
     """Code every document under ``paths`` into the store at ``store``; returns what was done.
 
     ``workers`` defaults to the number of cores; 1 runs in this process. ``engine`` lets a caller (the
     benchmark) supply an already-started engine; it must have been created for the same store and model.
     """
-    from eventwire.store import open_store
-
     started = time.perf_counter()
     store_path = str(Path(store))
     handle = open_store(Path(store_path), create=True)
     summary = IngestSummary(total=total)
-    planner = _Planner(set(handle.known_doc_ids()), set(handle.known_failure_keys()), batch_size, summary)
+    planner = _Planner(
+        handle.known_doc_ids(), handle.known_failure_keys(), batch_size, summary, retry_failed=retry_failed
+    )
     items = read_inputs(list(paths), max_bytes=max_bytes, published=published)
     own_engine = engine is None
     if engine is None:
@@ -213,7 +217,6 @@ def fold_outcome(summary: IngestSummary, outcome: UnitOutcome) -> None:
     summary.stored += outcome.stored
     summary.events += outcome.events
     summary.words += outcome.words
-    summary.known_failures += len(outcome.failures) - outcome.new_failures
     for failure in outcome.failures:
         summary.record_failure(failure)
     pid = outcome.worker_pid

@@ -49,7 +49,6 @@ class UnitOutcome:
     stored: int
     events: int
     failures: list[Failure]  # every failure of the batch, with reasons
-    new_failures: int  # how many of them were written (the rest were recorded by an earlier run)
     words: int
     seconds: float
     peak_rss_kb: int = 0
@@ -131,8 +130,6 @@ class BatchTask:
     batch_no: int
     raws: list[RawDocument] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
-    #: failure keys already in the store for documents of this batch: not written again on a re-run
-    known_failure_keys: frozenset[str] = frozenset()
 
 
 def run_unit(
@@ -150,19 +147,18 @@ def run_unit(
     started = time.perf_counter()
     result = process_batch(task.raws, model=model) if task.raws else BatchResult()
     failures = [*task.failures, *result.failures]
-    new_failures = [f for f in failures if failure_key(f) not in task.known_failure_keys]
     batch_id: str | None = None
-    if sink is not None and (result.documents or new_failures):
+    if sink is not None and (result.documents or failures):
         if before_commit is not None and not before_commit():
             raise RunAbandoned(f"batch {task.batch_no} abandoned before commit")
-        batch_id = sink.write_batch(result.documents, new_failures)
+        # The store skips documents and failures it already holds, a second guard against duplicates.
+        batch_id = sink.write_batch(result.documents, failures)
     return UnitOutcome(
         batch_no=task.batch_no,
         batch_id=batch_id,
         stored=len(result.documents),
         events=result.events,
         failures=failures,
-        new_failures=len(new_failures),
         words=sum(len(d.text.split()) for d in result.documents),
         seconds=time.perf_counter() - started,
         peak_rss_kb=peak_rss_kb(),
@@ -177,8 +173,3 @@ class RunAbandoned(RuntimeError):
 def peak_rss_kb() -> int:
     """Peak resident set size of this process so far, in KiB (Linux reports ru_maxrss in KiB)."""
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-
-
-def failure_key(failure: Failure) -> str:
-    """The identity of a failure row: the same input failing the same way is recorded once."""
-    return f"{failure.origin}\t{failure.code}\t{failure.doc_id or ''}"
