@@ -144,7 +144,7 @@ class Store:
                 batch_id=batch_id,
                 shards=written,
                 rows=result.rows,
-                committed_at=_now_iso(),
+                committed_at=shards.now_iso(),
                 extra={"documents": len(new_docs), "failures": len(new_failures)},
             )
             shards.write_commit(self.root, commit)  # the commit point
@@ -332,10 +332,6 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-def _now_iso() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
 def _as_date(value: str | dt.date | None) -> dt.date | None:

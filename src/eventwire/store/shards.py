@@ -71,11 +71,13 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _temp_name(final: Path) -> Path:
+def temp_name(final: Path) -> Path:
+    """A dot-prefixed name next to ``final``: invisible to readers, removed by cleanup if abandoned."""
     return final.parent / f".{final.name}.{secrets.token_hex(4)}.tmp"
 
 
-def _replace_durably(tmp: Path, final: Path) -> None:
+def replace_durably(tmp: Path, final: Path) -> None:
+    """fsync ``tmp``, rename it over ``final`` (atomic), fsync the directory."""
     with open(tmp, "rb") as handle:
         os.fsync(handle.fileno())
     os.replace(tmp, final)
@@ -85,10 +87,10 @@ def _replace_durably(tmp: Path, final: Path) -> None:
 def atomic_write_bytes(final: Path, data: bytes) -> None:
     """Write to a dot-prefixed temporary name in the same directory, fsync, rename over ``final``."""
     final.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _temp_name(final)
+    tmp = temp_name(final)
     try:
         tmp.write_bytes(data)
-        _replace_durably(tmp, final)
+        replace_durably(tmp, final)
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -99,10 +101,10 @@ def atomic_write_json(final: Path, payload: dict[str, Any]) -> None:
 
 def atomic_write_parquet(final: Path, table: pa.Table) -> None:
     final.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _temp_name(final)
+    tmp = temp_name(final)
     try:
         pq.write_table(table, tmp, compression="zstd")
-        _replace_durably(tmp, final)
+        replace_durably(tmp, final)
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -229,7 +231,12 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def _lease_alive(path: Path) -> bool:
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
+def lease_file_alive(path: Path) -> bool:
+    """Whether the process that wrote this lease (or lock) file is still running (and the file is recent)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -245,7 +252,7 @@ def live_leases(root: Path) -> set[str]:
     folder = root / LEASES
     if not folder.is_dir():
         return set()
-    return {p.stem for p in folder.glob("*.json") if not p.name.startswith(".") and _lease_alive(p)}
+    return {p.stem for p in folder.glob("*.json") if not p.name.startswith(".") and lease_file_alive(p)}
 
 
 # --- cleanup ------------------------------------------------------------------------------------------------
