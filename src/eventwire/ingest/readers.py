@@ -111,6 +111,14 @@ _FRONT_MATTER_KEYS = {
 _KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 _MD_RULE = re.compile(r"^\s{0,3}(?:={3,}|-{3,}|\*{3,}|_{3,})\s*$")
+# Inline markup whose markers would otherwise reach the tokenizer: **strong**, __strong__, *em*, _em_, `code`,
+# [link text](url) and ![image alt](url) (the visible words are kept, the markers and URLs go).
+_MD_INLINE = (
+    (re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)"), r"\1"),
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])"), r"\2"),
+    (re.compile(r"`([^`\n]+)`"), r"\1"),
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # More than this share of control characters and a "text" is really a binary file that happened to decode.
 _CONTROL_RATIO = 0.05
@@ -306,7 +314,7 @@ def _bomless_utf16(data: bytes) -> str | None:
 def _text_document(text: str, origin: str, *, markdown: bool, published: str | None) -> Item:
     meta, body = split_front_matter(text)
     if markdown:
-        body = strip_markdown_headings(body)
+        body = strip_markdown(body)
     fields: dict[str, str | None] = {
         _FRONT_MATTER_KEYS[k]: v for k, v in meta.items() if k in _FRONT_MATTER_KEYS
     }
@@ -358,8 +366,8 @@ def _unquote(value: str) -> str:
     return value
 
 
-def strip_markdown_headings(text: str) -> str:
-    """Markdown -> text: "# Heading" becomes its own paragraph "Heading"; rules and underlines go."""
+def strip_markdown(text: str) -> str:
+    """Markdown -> text: "# Heading" becomes its own paragraph "Heading"; rules go; inline markers go."""
     lines = []
     for line in text.split("\n"):
         if _MD_RULE.match(line):
@@ -367,7 +375,10 @@ def strip_markdown_headings(text: str) -> str:
             continue
         heading = _MD_HEADING.match(line)
         lines.extend(["", heading[1], ""] if heading else [line])
-    return "\n".join(lines)
+    plain = "\n".join(lines)
+    for pattern, replacement in _MD_INLINE:
+        plain = pattern.sub(replacement, plain)
+    return plain
 
 
 def _html_document(raw: RawDocument, published: str | None) -> Item:
