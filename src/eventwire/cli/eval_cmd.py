@@ -28,6 +28,9 @@ def eval_command(
         help="Raise the recorded minimums (baseline.json) where this run improved.",
     ),
     check: bool = typer.Option(False, "--check", help="Exit 1 when a score is below the recorded baseline."),
+    baseline: Path | None = typer.Option(
+        None, "--baseline", help="Baseline file (default: eventwire/evaluation/baseline.json)."
+    ),
 ) -> None:
     """Print precision / recall / F1 at (source country, target country, CAMEO root) and exact-code level."""
     from eventwire.evaluation import baseline as gate
@@ -45,7 +48,8 @@ def eval_command(
             predictions, problems = extract_predictions(gold_set, model=model)
         report = evaluate(gold_set, predictions)
         report.warnings.extend(problems)
-        failed = gate.regressions(report, gate.load_baseline())
+        baseline_path = baseline or gate.BASELINE_PATH
+        failed = gate.regressions(report, gate.load_baseline(baseline_path))
     except EventwireError as exc:
         fail(exc)
     if as_json:
@@ -55,7 +59,7 @@ def eval_command(
     else:
         print_report(report, verbose=verbose)
     if record_baseline:
-        entry = gate.record(report)
+        entry = gate.record(report, baseline_path)
         err_console.print(f"recorded baseline for {report.name}: {entry}")
     for line in failed:
         err_console.print(f"[red]below baseline[/] {line}")

@@ -276,7 +276,6 @@ def _score_counts(golds: list[GoldCount], preds: list[dict[str, Any]]) -> LevelS
 
 def _norm(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    text = re.sub(r"\[[^\]]*\]", " ", text)  # editorial insertions: "[Belarus]"
     return " ".join(re.sub(r"[^\w' ]+", " ", text.lower()).split())
 
 
