@@ -136,24 +136,30 @@ def _title_keys(title: str) -> set[str]:
 
 
 def strip_boilerplate(text: str, title: str | None) -> tuple[str, str | None]:
-    """Step 4 on normalised text: find the headline and drop it from the top. Returns (text, title)."""
+    """Step 4 on normalised text: find the headline and drop it from the top. Returns (text, title).
+
+    Headline copies and page chrome can alternate at the top ("Headline / Share / Headline / body"), and
+    re-flowing can join the last lines into one furniture paragraph, so both are removed until nothing
+    changes: that is what makes cleaning idempotent.
+    """
     paragraphs = text.split("\n\n") if text else []
     if not title:
         title = guess_title(paragraphs)
-    if title:
-        keys = _title_keys(title)
+    keys = _title_keys(title) if title else set()
+    while True:
+        before = len(paragraphs)
+        paragraphs = _strip_furniture(paragraphs)
+        # A body that is only its headline is still a (tiny) document: keep it rather than report it empty.
         while len(paragraphs) > 1 and _norm_key(paragraphs[0]) in keys:
             paragraphs.pop(0)
-        # A body that is only its headline is still a (tiny) document: keep it rather than report it empty.
-    return "\n\n".join(paragraphs), title
+        if len(paragraphs) == before:
+            return "\n\n".join(paragraphs), title
 
 
 def clean_text(text: str, title: str | None = None) -> tuple[str, str | None]:
     """Clean ``text`` (with its known title, if any). Returns (cleaned text, title)."""
     clean_title = normalise_whitespace(title).replace("\n\n", " ") if title else None
     body = normalise_whitespace("\n".join(_strip_furniture(_fold_lines(text))))
-    # Re-flowing can turn the last lines into one furniture paragraph ("Follow us" + "on X"): strip again.
-    body = "\n\n".join(_strip_furniture(body.split("\n\n"))) if body else body
     return strip_boilerplate(body, clean_title or None)
 
 
