@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -285,15 +285,21 @@ def describe(code: str, *, source: ActorLike | None = None, target: ActorLike | 
 
 
 class _EventLike(Protocol):
-    cameo: str
-    target: ActorLike | None
+    """What the document pass reads and sets (``model.Event`` fits)."""
+
+    @property
+    def cameo(self) -> str: ...
+
+    @property
+    def target(self) -> ActorLike | None: ...
+
     acled: dict[str, str] | None
 
 
 _INTERVENTION_ROOTS = ("17", "18", "20")
 
 
-def refine_acled_document(events: list[_EventLike]) -> None:
+def refine_acled_document(events: Sequence[_EventLike]) -> None:
     """Document-level ACLED pass: peaceful protests become "Protest with intervention" when the same report
     has coercion or violence (17x/18x/20x) against protesters. Mutates ``events`` in place."""
     intervened = any(e.cameo[:2] in _INTERVENTION_ROOTS and is_protesters(e.target) for e in events)
