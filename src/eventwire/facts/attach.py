@@ -1,10 +1,48 @@
+"""Attach to each event its counts, place and date, from the facts found in the document.
+
+* **counts**: counts in the event's sentence whose kind fits the event's CAMEO code (table in
+  ``data/facts/attach.yaml``); each count goes to one event only, the syntactically closest fitting one,
+  and an earlier episode's count (``historical``) only to an event of that earlier episode.
+* **place**: the place in the event's sentence closest to the trigger in the parse, skipping places that are
+  actors ("Russia said") or hypothetical; else the place of the nearest preceding event of the same paragraph;
+  else the document focus (its dominant city, or its main country with precision "country"). Coordinates are
+  only ever copied from a Place that carries them, never made up.
+* **date**: a resolved date of the event's clause (else of a clause governing it or adjoined to it; never
+  "since 1994" nor "last week's election" for another word); else the publication date when the tense says
+  it is today's news (simple present, present progressive); else an explicit "unknown". A historical date
+  marks the event ``modality.historical``.
+"""
+
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import datetime as dt
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from typing import Any
 
-from spacy.tokens import Doc
+import yaml
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Count, DateRef, Event, Place
+
+PRECISION_RANK = {"site": 0, "city": 1, "admin1": 2, "country": 3, "region": 4, "unknown": 5}
+FAR = 10_000
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, Any]:
+    path = resources.files("eventwire") / "data" / "facts" / "attach.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def count_fit() -> dict[str, list[str]]:
+    """Count kind -> CAMEO code prefixes it may attach to, most fitting first."""
+    return {str(k): [str(p) for p in v] for k, v in _table()["count_fit"].items()}
 
 
 def attach_facts(
@@ -17,4 +55,260 @@ def attach_facts(
     published: dt.date | None,
 ) -> None:
     """Attach to each event (in place) its counts, place and date."""
-    return None  # PLACEHOLDER: being implemented (issue 4)
+    if not events:
+        return
+    triggers = {id(ev): _root_at(doc, ev.trigger.start, ev.trigger.end) for ev in events}
+    ordered = sorted(events, key=lambda ev: (ev.trigger.start, ev.trigger.end))
+    for ev in ordered:
+        ev.date = _event_date(doc, triggers[id(ev)], dates, published)
+        if ev.date.historical:
+            ev.modality.historical = True
+        ev.counts = []
+    _attach_counts(doc, ordered, triggers, counts)
+    _attach_places(doc, ordered, triggers, places)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Shared helpers
+
+
+def _root_at(doc: Doc, start: int | None, end: int | None) -> Token | None:
+    """The syntactic head of the tokens covering text[start:end] (None for missing or bad offsets)."""
+    if start is None or end is None or not 0 <= start < end <= len(doc.text):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Dependency arcs between two tokens; tokens of different sentences are FAR apart."""
+    depth = {a.i: 0}
+    for n, anc in enumerate(a.ancestors, start=1):
+        depth[anc.i] = n
+    if b.i in depth:
+        return depth[b.i]
+    for n, anc in enumerate(b.ancestors, start=1):
+        if anc.i in depth:
+            return n + depth[anc.i]
+    return FAR + abs(a.i - b.i)
+
+
+def _same_sentence(a: Token, b: Token) -> bool:
+    """Same sentence and same paragraph: the parser sometimes runs a sentence across a line break."""
+    if a.sent.start != b.sent.start:
+        return False
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" not in a.doc.text[lo:hi]
+
+
+# --------------------------------------------------------------------------------------------------------
+# Dates
+
+
+def _event_date(doc: Doc, trigger: Token | None, dates: list[DateRef], published: dt.date | None) -> DateRef:
+    if trigger is not None:
+        best = _closest_date(doc, trigger, dates)
+        if best is not None:
+            return dataclasses.replace(best)
+        if published is not None and _todays_news(trigger):
+            return DateRef(text=None, value=published.isoformat(), precision="day")
+    return DateRef(text=None, value=None, precision="unknown")
+
+
+def _closest_date(doc: Doc, trigger: Token, dates: list[DateRef]) -> DateRef | None:
+    """The resolved date of the trigger's clause, else of a clause governing it or adjoined to it."""
+    sent = trigger.sent
+    home = _clause_head(trigger)
+    best: tuple[int, int, DateRef] | None = None
+    for date in dates:
+        if date.value is None or date.start is None or date.end is None:
+            continue
+        if not sent.start_char <= date.start < sent.end_char:
+            continue
+        span = doc.char_span(date.start, date.end, alignment_mode="expand")
+        if span is None or _opens_period(doc, span):
+            continue
+        root = span.root
+        if not _same_sentence(root, trigger):
+            continue
+        if root.dep_ == "poss" and root.head.i != trigger.i:
+            continue  # "last week's election" dates the election, not the verb around it
+        there = _clause_head(root)
+        if there.i == home.i:
+            rank = 0
+        elif _related_clause(there, home):
+            rank = 1
+        else:
+            continue
+        key = (rank, tree_distance(trigger, root))
+        if best is None or key < best[:2]:
+            best = (key[0], key[1], date)
+    return best[2] if best else None
+
+
+def _related_clause(there: Token, home: Token) -> bool:
+    """The date's clause governs the event's ("On Saturday, police said they arrested 50"), or the event's
+    clause has the date's as an adjunct ("..., killing 12 on Monday")."""
+    if _pluperfect(home) and not _pluperfect(there):
+        return False  # "how detainees had been beaten": earlier than the main clause's date
+    if any(anc.i == there.i for anc in home.ancestors):
+        return True
+    return there.dep_ in ("advcl", "xcomp") and there.head.i == home.i
+
+
+def _pluperfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def _opens_period(doc: Doc, span: Span) -> bool:
+    """ "since 1994": the start of a period running up to now, not when the event happened."""
+    return span.start > 0 and doc[span.start - 1].lower_ in ("since", "until", "till")
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb heading the clause ``tok`` is in (the token itself for a verb; the sentence root at worst)."""
+    for t in [tok, *tok.ancestors]:
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
+            return t
+    return tok
+
+
+def _todays_news(trigger: Token) -> bool:
+    """Simple present, present progressive or present passive: the report is about today."""
+    verb = next((t for t in [trigger, *trigger.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or not _same_sentence(verb, trigger):
+        return False
+    while verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "are trying to persuade": the tense is the governing verb's
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in ("MD", "VBD") or a.lemma_.lower() == "have" for a in auxes):
+        return False  # will/would/could, was/had, has/have (perfect): not today's news as such
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    present_be = any(a.lemma_.lower() == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes)
+    return present_be and verb.tag_ in ("VBG", "VBN")
+
+
+# --------------------------------------------------------------------------------------------------------
+# Counts
+
+
+def _fit_rank(kind: str, cameo: str, fit: dict[str, list[str]]) -> int | None:
+    for rank, prefix in enumerate(fit.get(kind, [])):
+        if cameo.startswith(prefix):
+            return rank
+    return None
+
+
+def _attach_counts(
+    doc: Doc, events: list[Event], triggers: dict[int, Token | None], counts: list[Count]
+) -> None:
+    fit = count_fit()
+    for count in counts:
+        number = _root_at(doc, count.start, count.end)
+        if number is None:
+            continue
+        best: tuple[int, int, Event] | None = None
+        for ev in events:
+            trig = triggers[id(ev)]
+            rank = _fit_rank(count.kind, ev.cameo or "", fit)
+            if trig is None or rank is None or not _same_sentence(trig, number):
+                continue
+            if count.historical != bool(ev.modality.historical):
+                continue  # a 2010 crowd size does not describe this week's protest, nor the reverse
+            key = (tree_distance(trig, number), rank)
+            if best is None or key < best[:2]:
+                best = (key[0], key[1], ev)
+        if best is not None:
+            best[2].counts.append(count)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Places
+
+
+def _attach_places(
+    doc: Doc, events: list[Event], triggers: dict[int, Token | None], places: list[Place]
+) -> None:
+    located = [
+        (p, tok) for p in places if not p.hypothetical and (tok := _root_at(doc, p.start, p.end)) is not None
+    ]
+    candidates = [(p, tok) for p, tok in located if _is_location(tok)]
+    breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]
+    focus = document_focus(places)
+    previous: tuple[int, Place] | None = None  # (paragraph, place) of the last placed event
+    for ev in events:
+        trig = triggers[id(ev)]
+        paragraph = bisect.bisect_right(breaks, ev.trigger.start)
+        place = _sentence_place(trig, candidates) if trig is not None else None
+        if place is None and previous is not None and previous[0] == paragraph:
+            place = previous[1]
+        if place is not None:
+            previous = (paragraph, place)
+        ev.place = dataclasses.replace(place) if place is not None else focus
+
+
+def _is_location(tok: Token) -> bool:
+    """A place mention used as a location ("in Minsk", "Minsk residents"), not as an actor ("Russia said",
+    "support to Belarus") nor a theme ("pressure on Belarus")."""
+    head = tok
+    while head.dep_ in ("compound", "flat", "appos", "conj") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "pobj":
+        return head.head.lower_ in set(_table()["locative_preps"])
+    return head.dep_ in set(_table()["modifier_roles"])
+
+
+def _sentence_place(trigger: Token, candidates: list[tuple[Place, Token]]) -> Place | None:
+    best: tuple[int, int, Place] | None = None
+    for place, tok in candidates:
+        if not _same_sentence(tok, trigger):
+            continue
+        key = (tree_distance(trigger, tok), PRECISION_RANK.get(place.precision, 5))
+        if best is None or key < best[:2]:
+            best = (key[0], key[1], place)
+    return best[2] if best else None
+
+
+def document_focus(places: list[Place]) -> Place | None:
+    """The document's main place: its dominant city if one clearly leads, else its main country.
+
+    The main country is the most mentioned one (ties: the first mentioned). A city is the focus only when it
+    is in that country, mentioned at least twice, at least as often as the country itself and at least twice
+    as often as any other city there: a story told from one city, not a national story that mentions it.
+    """
+    real = [p for p in places if not p.hypothetical and p.country]
+    if not real:
+        return None
+    countries = Counter(p.country for p in real)
+    top = max(countries, key=lambda c: (countries[c], -_first_index(real, c)))
+    cities = Counter(p.name for p in real if p.country == top and p.precision == "city")
+    ranked = cities.most_common(2)
+    country_mentions = sum(1 for p in real if p.country == top and p.precision == "country")
+    if (
+        ranked
+        and ranked[0][1] >= max(2, country_mentions)
+        and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
+    ):
+        city = next(p for p in real if p.name == ranked[0][0] and p.precision == "city")
+        return dataclasses.replace(city, text=None, start=None, end=None)
+    country = next((p for p in real if p.country == top and p.precision == "country"), None)
+    if country is not None:
+        return dataclasses.replace(country, text=None, start=None, end=None)
+    return Place(name=_country_name(top), country=top, precision="country")
+
+
+def _first_index(places: list[Place], country: str | None) -> int:
+    return next(i for i, p in enumerate(places) if p.country == country)
+
+
+def _country_name(code: str | None) -> str:
+    if not code:
+        return "unknown"
+    try:
+        import pycountry
+
+        found = pycountry.countries.lookup(code)
+        return str(getattr(found, "common_name", None) or found.name)
+    except LookupError:
+        return code

@@ -354,9 +354,7 @@ def _kind(anchor: Token, ph: Token, noun: Token, elliptical: bool, sent: Span, l
             if step(rule, role, verb, noun):
                 return rule.name
     for rule in lex.kinds:
-        if not elliptical and (noun_lemma in rule.nouns or _compound_lemma(noun) in rule.containers):
-            return rule.name
-        if not elliptical and noun_lemma in rule.containers:
+        if not elliptical and (_noun_in(noun, rule.nouns) or _names_total(noun, rule)):
             return rule.name
         if _container_kind(rule, anchor):
             return rule.name
@@ -407,6 +405,8 @@ def _verb_kind(rule: KindRule, role: str, verb: Token, noun: Token) -> bool:
             return True
     # "12 were reported dead", "five remain missing", "left 40 wounded"
     if role in ("nsubj", "nsubjpass", "dobj"):
+        if role != "dobj" and verb.lower_ in rule.adjectives:
+            return True  # "14 others were missing" parsed as the verb "miss"
         for child in verb.children:
             if child.dep_ in ("acomp", "oprd", "xcomp") and _lemma(child) in rule.adjectives | rule.nouns:
                 return True
@@ -472,8 +472,25 @@ def _container_kind(rule: KindRule, anchor: Token) -> bool:
         verb = head
     if verb is None:
         return False
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return any(_lemma(s) in rule.containers or _compound_lemma(s) in rule.containers for s in subjects)
+    owners = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return any(_names_total(o, rule) for o in owners)
+
+
+def _names_total(owner: Token, rule: KindRule) -> bool:
+    """ "the death toll", "the toll", "the number of dead/arrests" as the thing the number measures."""
+    if _lemma(owner) in rule.containers or _compound_lemma(owner) in rule.containers:
+        return True
+    if _lemma(owner) != "number":
+        return False
+    for prep in owner.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            if any(_noun_in(c, rule.nouns) for c in prep.children if c.dep_ == "pobj"):
+                return True
+    return False
+
+
+def _noun_in(tok: Token, words: frozenset[str]) -> bool:
+    return _lemma(tok) in words or tok.lower_ in words
 
 
 def _protest_context(anchor: Token, noun: Token, elliptical: bool, sent: Span, lex: Lexicon) -> bool:
