@@ -482,11 +482,8 @@ def _names_total(owner: Token, rule: KindRule) -> bool:
         return True
     if _lemma(owner) != "number":
         return False
-    for prep in owner.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            if any(_noun_in(c, rule.nouns) for c in prep.children if c.dep_ == "pobj"):
-                return True
-    return False
+    preps = [p for p in owner.children if p.dep_ == "prep" and p.lower_ == "of"]
+    return any(_noun_in(c, rule.nouns) for p in preps for c in p.children if c.dep_ == "pobj")
 
 
 def _noun_in(tok: Token, words: frozenset[str]) -> bool:
