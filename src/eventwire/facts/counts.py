@@ -314,7 +314,8 @@ def _is_measure(doc: Doc, expr: Expression, lex: Lexicon) -> bool:
 
 def _anchor(doc: Doc, expr: Expression) -> Token:
     """The expression's syntactic head: its first token whose head lies outside the expression."""
-    for tok in doc[expr.qstart : expr.qend]:
+    # Number words first: a qualifier's determiner ("an estimated 120,000") may hang off the noun too.
+    for tok in [*doc[expr.start : expr.qend], *doc[expr.qstart : expr.start]]:
         if tok.head.i == tok.i or not expr.qstart <= tok.head.i < expr.qend:
             return tok
     return doc[expr.end - 1]
@@ -401,7 +402,7 @@ def _verb_kind(rule: KindRule, role: str, verb: Token, noun: Token) -> bool:
             return True
         if role == "nsubj" and not passive_complement and _verb_matches(v, rule.agent_verbs):
             return True
-        if role == "nsubj" and _verb_prep_matches(v, rule.verb_preps):
+        if role in ("nsubj", "nsubjpass", "dobj") and _verb_prep_matches(v, rule.verb_preps):
             return True
     # "12 were reported dead", "five remain missing", "left 40 wounded"
     if role in ("nsubj", "nsubjpass", "dobj"):
@@ -422,12 +423,17 @@ def _verb_prep_matches(verb: Token, phrases: tuple[tuple[str, ...], ...]) -> boo
             if any(c.dep_ == "dobj" and _lemma(c) == phrase[1] for c in verb.children):
                 return True
             continue
-        for prep in verb.children:
-            if prep.dep_ != "prep" or prep.lower_ != phrase[1]:
-                continue
-            if any(c.dep_ == "pobj" and _lemma(c) == phrase[2] for c in prep.children):
-                return True
+        if _prep_path(verb, list(phrase[1:-1]), phrase[-1]):
+            return True
     return False
+
+
+def _prep_path(head: Token, preps: list[str], obj: str) -> bool:
+    """ "from" + "home" below ``head``; several prepositions chain ("out of home": out -> of -> home)."""
+    if not preps:
+        return any(c.dep_ == "pobj" and _lemma(c) == obj for c in head.children)
+    steps = [c for c in head.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ == preps[0]]
+    return any(_prep_path(step, preps[1:], obj) for step in steps)
 
 
 def _modifier_kind(rule: KindRule, role: str, verb: Token, noun: Token) -> bool:
