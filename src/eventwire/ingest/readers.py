@@ -87,9 +87,7 @@ ASSET_SUFFIXES = _suffixes(
     "yaml yml toml ini cfg conf lock log parquet duckdb db sqlite pkl npy swp bak tmp"
 )
 # Project files that sit next to articles (examples/articles/README.md) but are not articles.
-SKIPPED_STEMS = frozenset(
-    ("readme", "license", "licence", "changelog", "contributing", "notice", "authors", "copying")
-)
+SKIPPED_STEMS = frozenset(("readme", "license", "licence", "changelog", "contributing", "copying"))
 
 _FIELD_ALIASES = {
     "id": ("id", "doc_id", "_id"),
@@ -159,13 +157,13 @@ def _default_date(published: str | None) -> str | None:
 # Directories and files
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Every non-hidden file under ``root``, in sorted order (folders and files sorted at each level)."""
+def _walk(root: Path) -> list[Path]:
+    """Every non-hidden file under ``root``, sorted by path (so a/x.txt, b/y.txt, z.txt)."""
+    found: list[Path] = []
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(folder) / name
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(Path(folder) / name for name in files if not name.startswith("."))
+    return sorted(found, key=lambda path: path.relative_to(root).parts)
 
 
 def _is_skipped(path: Path) -> bool:
@@ -178,10 +176,12 @@ def read_directory(root: Path, *, max_bytes: int, published: str | None) -> Iter
     found = False
     for path in _walk(root):
         suffix = path.suffix.lower()
+        if _is_skipped(path):
+            continue
         if suffix in DOCUMENT_SUFFIXES:
             found = True
             yield from read_file(path, max_bytes=max_bytes, published=published)
-        elif not _is_skipped(path):
+        else:
             found = True
             yield DocumentError("E005", origin=str(path), suffix=suffix or "(none)")
     if not found:
