@@ -65,7 +65,7 @@ class EventFilter:
     """Filters of ``Store.events``; every one given must hold (AND)."""
 
     country: str | None = None  # source or target country
-    actor: str | None = None  # code prefix or name/text substring, source or target, case-insensitive
+    actor: str | None = None  # code prefix, or words starting a name/text; source or target; any case
     cameo: str | None = None  # code prefix: '14' (root) or '141'
     since: dt.date | None = None  # event date (else the document's published date) on or after
     until: dt.date | None = None  # ... on or before
@@ -80,13 +80,15 @@ class EventFilter:
             params += [country_code(self.country)] * 2
         if self.actor:
             needle = self.actor.strip().lower()
+            # Names match at a word start, so 'rus' finds 'Russian troops' but not 'Belarusian police'.
+            word = r"(^|[^\pL\pN])" + re.escape(needle)
             clauses = []
             for side in ("source", "target"):
                 clauses.append(
-                    f"(starts_with(lower(e.{side}_code), ?) OR contains(lower(e.{side}_name), ?)"
-                    f" OR contains(lower(e.{side}_text), ?))"
+                    f"(starts_with(lower(e.{side}_code), ?) OR regexp_matches(lower(e.{side}_name), ?)"
+                    f" OR regexp_matches(lower(e.{side}_text), ?))"
                 )
-                params += [needle] * 3
+                params += [needle, word, word]
             where.append("(" + " OR ".join(clauses) + ")")
         if self.cameo:
             where.append("starts_with(e.cameo, ?)")
