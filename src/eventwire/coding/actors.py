@@ -1,11 +1,780 @@
+"""Actor resolution: find every actor mention in a parsed document and give it a CAMEO actor code.
+
+``resolve_actors`` runs on every document, so it is one pass of cheap rules over the spaCy parse plus
+dictionary
+lookups in the knowledge base (``kb.py``, data in ``data/actors/``); coreference is in ``coref.py``.
+
+How a mention gets its code (the rules, in the order they apply):
+
+1. **Names in the KB** (longest match, capitalised): people (role in force on the publication date:
+"Lukashenko"
+   in 2020 -> BLRGOV), organisations and media (their code: "Nato" -> NATO, "Belta" -> BLRMED), countries.
+2. **Countries as actors**: a country name that is the subject (or passive agent) of a speech/policy verb
+   (``rules.yaml: government_verbs``) is its government ("Russia said" -> RUSGOV); elsewhere it gets the bare
+   country code ("provide Belarus with support" -> BLR). A capital city is an actor only in that subject role
+   ("Moscow warned" -> RUSGOV); otherwise it is a place. Countries, capitals and seats of power ("the
+   Kremlin") in
+   a locative phrase ("protests in Belarus", "at the White House") are places, not actors.
+3. **Sector nouns** (``sectors.tsv``) head actor phrases: "Belarusian police" -> BLRCOP, "Russian troops" ->
+   RUSMIL. The country comes from a demonym, country, seat or organisation in the phrase, from an "of" phrase
+   ("the president of Belarus"), from the actor it relates to ("opponents of the Belarusian strongman" ->
+   OPP of
+   Belarus; "her allies" -> her sector and country), or, failing all, from the **document focus** (the most
+   mentioned country; via="focus"). "state TV" is the government's. Civilians defined by a protest clause
+   ("Belarusians who took to the streets") are the opposition.
+4. **People the KB does not know**: titles and appositions give the code ("the Belarusian ambassador to
+Slovakia,
+   Igor Leshchenya" -> BLRGOV: an ambassador represents the country of the demonym, not the "to X" country;
+   "opposition candidate X" -> OPP); a bare named speaker ("said Eugen from Minsk") is a civilian of the place
+   he is from, else of the focus country. NER labels are hints only (the small model calls "Leshchenya" a
+   GPE).
+5. **Pronouns** and **descriptions** ("he", "the Belarusian strongman") are resolved by ``coref.link``.
+"""
+
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from eventwire.model import ActorAnalysis
+from eventwire.coding import kb
+from eventwire.coding.coref import Draft, Entity, compose_code, link
+from eventwire.model import ActorAnalysis, ActorEntity, ActorMention
+from eventwire.model import Span as TextSpan
+
+#: Longest KB name, in tokens, tried at each position.
+MAX_NAME_TOKENS = 6
+#: NER labels that mean a capitalised word is not a person's name.
+NOT_A_NAME = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "LAW"}
+)
+#: Verbs introducing reported speech: their bare proper-noun subject is a speaker (a person).
+SPEECH_LEMMAS = frozenset({"say", "tell", "add", "explain", "write", "recall", "insist", "complain", "ask"})
+#: Dependencies by which a word modifies the noun it belongs to (and is absorbed into that noun's mention).
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+#: Left dependents that belong to a noun phrase's span.
+NP_LEFT_DEPS = frozenset(
+    {"det", "amod", "compound", "nummod", "quantmod", "advmod", "nmod", "poss", "predet", "npadvmod", "punct"}
+)
+OPEN_QUOTES = frozenset({"\u201c", "\u2018", "\u00ab"})
+CLOSE_QUOTES = frozenset({"\u201d", "\u2019", "\u00bb"})
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A KB name found in the text: tokens [start, end) and what it names."""
+
+    start: int
+    end: int
+    what: str  # person | surname | org | country | capital
+    person: kb.PersonRecord | None = None
+    org: kb.OrgRecord | None = None
+    country: kb.CountryMatch | None = None
+    capital: kb.CountryRecord | None = None
+
+    @property
+    def country_code(self) -> str | None:
+        if self.country is not None:
+            return self.country.country.iso3
+        if self.capital is not None:
+            return self.capital.iso3
+        if self.org is not None:
+            return self.org.country
+        return None
+
+
+@dataclass
+class _Title:
+    """What the words before a name say about the person ("Belarusian President", "Mrs")."""
+
+    sector: str | None = None
+    country: str | None = None
+    gender: str | None = None
+    term: kb.SectorTerm | None = None
 
 
 def resolve_actors(doc: Doc, *, published: dt.date | None = None) -> ActorAnalysis:
-    return ActorAnalysis()  # PLACEHOLDER: being implemented (issue 3)
+    """Every actor mention of ``doc`` with its CAMEO code, grouped into entities by coreference."""
+    finder = _Finder(doc, published)
+    drafts = finder.find()
+    entities = link(drafts)
+    return _analysis(doc, drafts, entities)
+
+
+# ----------------------------------------------------------------------------------------------------
+# Finding mention candidates
+
+
+class _Finder:
+    def __init__(self, doc: Doc, published: dt.date | None) -> None:
+        self.doc = doc
+        self.published = published
+        self.rules = kb.rules()
+        self.terms = kb.sector_terms()
+        self.sent_of = _sentence_index(doc)
+        self.in_quote = _quote_mask(doc)
+        self.names = _match_names(doc)
+        self.name_at: dict[int, NameMatch] = {i: m for m in self.names for i in range(m.start, m.end)}
+        self.term_at: dict[int, tuple[int, kb.SectorTerm]] = _match_terms(doc, self.terms)
+        self.taken: dict[int, Draft] = {}
+        self.drafts: list[Draft] = []
+        self.focus = _focus_country(self.names)
+
+    def find(self) -> list[Draft]:
+        for match in self.names:
+            self._from_name(match)
+        self._unknown_people()
+        for head_i in sorted(self.term_at):
+            if head_i not in self.taken:
+                self._from_sector(head_i)
+        self._pronouns()
+        return self.drafts
+
+    # -- helpers -------------------------------------------------------------------------------------
+
+    def _add(self, draft: Draft) -> Draft | None:
+        if any(i in self.taken for i in range(draft.token_start, draft.token_end)):
+            return None
+        for i in range(draft.token_start, draft.token_end):
+            self.taken[i] = draft
+        self.drafts.append(draft)
+        return draft
+
+    def _draft(self, start: int, end: int, head: Token, kind: str, via: str) -> Draft:
+        return Draft(
+            token_start=start,
+            token_end=end,
+            head=head.i,
+            sent=self.sent_of[head.i],
+            kind=kind,
+            via=via,
+            subject=head.dep_ in ("nsubj", "nsubjpass"),
+            gov_role=self._government_role(head),
+        )
+
+    def _government_role(self, token: Token) -> bool:
+        """Is ``token`` the subject or passive agent of a speech/policy verb ("Russia said", "by Moscow")?"""
+        while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ in ("PROPN", "NOUN"):
+            token = token.head
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            verb = token.head
+        elif token.dep_ == "pobj" and token.head.dep_ == "agent":
+            verb = token.head.head
+        else:
+            return False
+        return verb.lemma_.lower() in self.rules.government_verbs
+
+    def _locative(self, token: Token) -> bool:
+        """Is ``token`` the object of a locative preposition ("in Belarus", "across the country")?"""
+        while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+            token = token.head
+        return token.dep_ == "pobj" and token.head.lower_ in self.rules.locative_prepositions
+
+    def _actor_head(self, token: Token) -> Token | None:
+        """The noun ``token`` modifies, if that noun heads an actor phrase (sector noun or person name)."""
+        if token.dep_ not in MODIFIER_DEPS or token.head.i == token.i:
+            return None
+        head = token.head
+        while head.dep_ == "compound" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head
+        if head.i in self.term_at or self._is_person_name(head):
+            return head
+        return None
+
+    def _is_person_name(self, token: Token) -> bool:
+        match = self.name_at.get(token.i)
+        if match is not None:
+            return match.what in ("person", "surname")
+        return token.ent_type_ == "PERSON" and token.tag_ == "NNP"
+
+    # -- rule 1/2: KB names --------------------------------------------------------------------------
+
+    def _from_name(self, match: NameMatch) -> None:
+        span = self.doc[match.start : match.end]
+        head = span.root
+        if match.what in ("person", "surname"):
+            self._person_from_kb(match, span)
+        elif match.what == "org":
+            self._org_mention(match, head)
+        elif match.what == "country":
+            self._country_mention(match, head)
+        elif match.what == "capital" and self._government_role(head) and match.capital is not None:
+            draft = self._draft(match.start, match.end, head, "country", "capital")
+            draft.country, draft.sector, draft.code = match.capital.iso3, "GOV", f"{match.capital.iso3}GOV"
+            draft.name, draft.entity_key = match.capital.name, f"country:{match.capital.iso3}"
+            self._add(draft)
+
+    def _org_mention(self, match: NameMatch, head: Token) -> None:
+        org = match.org
+        assert org is not None
+        if org.kind == "seat" and self._locative(head):
+            return
+        if self._actor_head(head) is not None:
+            return  # "the Nexta Telegram channel", "the Kremlin spokesman": the noun's mention carries it
+        start = _np_start(head, self.taken, match.start)
+        kind = "group" if org.kind == "group" else "organization"
+        draft = self._draft(start, match.end, head, kind, "kb")
+        draft.code, draft.name, draft.country, draft.sector = org.code, org.name, org.country, org.sector
+        draft.entity_key = f"org:{org.name}"
+        draft.number = "pl" if org.kind == "group" else "sg"
+        if head.dep_ == "appos" and head.head.i in self.term_at:
+            draft.link_to = head.head.i  # "the state-run news agency, Belta": one actor
+        self._add(draft)
+
+    def _country_mention(self, match: NameMatch, head: Token) -> None:
+        assert match.country is not None
+        record, how = match.country.country, match.country.kind
+        if self._actor_head(head) is not None or self._locative(head):
+            return
+        adjective = head.dep_ in MODIFIER_DEPS or head.pos_ == "ADJ"
+        if how == "demonym" and head.tag_ not in ("NNPS", "NNS") and adjective:
+            return  # "the Belarusian capital": an adjective on a noun that is not an actor
+        if how in ("demonym", "plural"):
+            self._people_of(match, head, record)
+            return
+        draft = self._draft(match.start, match.end, head, "country", "kb")
+        draft.country, draft.name, draft.entity_key = record.iso3, record.name, f"country:{record.iso3}"
+        draft.sector = "GOV" if draft.gov_role else None
+        draft.code = compose_code(record.iso3, draft.sector)
+        self._add(draft)
+
+    def _people_of(self, match: NameMatch, head: Token, record: kb.CountryRecord) -> None:
+        """People of a country ("Belarusians"): CVL; OPP when protesting; GOV as "the Russians said"."""
+        start = _np_start(head, self.taken, match.start)
+        draft = self._draft(start, match.end, head, "group", "demonym")
+        draft.country, draft.number = record.iso3, "pl"
+        if self._protesting(head):
+            draft.sector = "OPP"
+        elif draft.gov_role and any(c.lower_ == "the" for c in head.lefts):
+            draft.sector = "GOV"  # "the Russians said": diplomatic shorthand for the government
+        else:
+            draft.sector = "CVL"
+        draft.code = compose_code(record.iso3, draft.sector)
+        draft.entity_key = f"group:{draft.code}:{record.iso3}"
+        self._add(draft)
+
+    def _person_from_kb(self, match: NameMatch, span: Span) -> None:
+        person = match.person
+        assert person is not None
+        head = span.root
+        if match.what == "surname" and (head.ent_type_ in NOT_A_NAME or head.tag_ not in ("NNP", "NNPS")):
+            return  # "in May" is not Theresa May
+        start, title = self._title_start(head, match.start)
+        draft = self._draft(start, match.end, head, "person", "kb")
+        code = person.code_on(self.published)
+        draft.code = code
+        draft.country, draft.sector = _split_code(code)
+        draft.name, draft.person_key = person.name, person.name
+        draft.surname = person.surname
+        draft.full_name = match.what == "person"
+        draft.gender = person.gender or title.gender
+        self._add(draft)
+
+    # -- rule 4: people the KB does not know ---------------------------------------------------------
+
+    def _title_start(self, head: Token, start: int) -> tuple[int, _Title]:
+        """Extend a name leftwards over its titles ("Belarusian President", "Mr", "opposition candidate")."""
+        title = _Title()
+        new_start = start
+        for child in reversed(list(head.lefts)):
+            if child.i >= start or child.dep_ not in ("compound", "amod", "nmod", "det", "punct"):
+                if child.i < new_start:
+                    break
+                continue
+            if child.i + 1 != new_start and child.right_edge.i + 1 != new_start:
+                break
+            words = [t for t in child.subtree if t.i < new_start]
+            if not words or any(t.i in self.taken for t in words):
+                break
+            self._read_title(words, title)
+            new_start = min(t.i for t in words)
+        return new_start, title
+
+    def _read_title(self, words: list[Token], title: _Title) -> None:
+        for token in words:
+            honorific = self.rules.honorifics.get(token.lower_)
+            if honorific is not None:
+                title.gender = honorific or title.gender
+            found = self.term_at.get(token.i)
+            if found is not None:
+                title.term = found[1]
+                title.sector = found[1].sector if found[1].sector not in ("", "*") else title.sector
+            name = self.name_at.get(token.i)
+            if name is not None and name.country_code:
+                title.country = name.country_code
+
+    def _unknown_people(self) -> None:
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self._unknown_person(ent.start, ent.end)
+        for token in doc:
+            if token.i in self.taken or token.tag_ != "NNP":
+                continue
+            if self._titled(token) or self._appositive_owner(token) is not None or self._named_speaker(token):
+                start, end = _proper_run(token)
+                self._unknown_person(start, end)
+
+    def _titled(self, token: Token) -> bool:
+        prev = token.nbor(-1) if token.i > 0 else None
+        if prev is None:
+            return False
+        if prev.lower_ in self.rules.honorifics:
+            return True
+        found = self.term_at.get(prev.i)
+        return found is not None and "title" in found[1].flags and prev.dep_ == "compound"
+
+    def _named_speaker(self, token: Token) -> bool:
+        """A lone proper noun that is the subject of "said" ("..., said Eugen from Minsk") is a person."""
+        return (
+            token.dep_ == "nsubj"
+            and token.head.lemma_ in SPEECH_LEMMAS
+            and token.i not in self.name_at
+            and not any(c.dep_ == "compound" for c in token.lefts)
+            and token.ent_type_ not in NOT_A_NAME
+        )
+
+    def _appositive_owner(self, token: Token) -> Token | None:
+        """The person noun a name stands in apposition to ("the ambassador to Slovakia, Igor Leshchenya")."""
+        head = token
+        while head.dep_ == "compound" and head.head.i != head.i:
+            head = head.head
+        if head.dep_ != "appos":
+            return None
+        owner = head.head
+        # The parser often hangs the name on the last noun of a post-modifier ("to Slovakia"): climb back
+        # to the
+        # person noun the prepositional phrase belongs to.
+        for _ in range(3):
+            found = self.term_at.get(owner.i)
+            if found is not None and found[1].kind == "person":
+                return owner
+            if owner.dep_ == "pobj" and owner.head.dep_ == "prep":
+                owner = owner.head.head
+                continue
+            break
+        return None
+
+    def _unknown_person(self, start: int, end: int) -> None:
+        tokens = self.doc[start:end]
+        if any(t.i in self.taken for t in tokens) or any(t.tag_ not in ("NNP", "NNPS") for t in tokens):
+            return  # "Strikes" tagged PERSON is a plural common noun
+        if any(t.i in self.name_at for t in tokens):
+            return
+        head = tokens.root
+        if head.dep_ in ("compound", "nmod", "amod") and head.head.pos_ == "NOUN":
+            return  # "the Stela monument": a name modifying a common noun is not a person taking part
+        new_start, title = self._title_start(head, start)
+        draft = self._draft(new_start, end, head, "person", "title")
+        draft.name = tokens.text
+        draft.surname = tokens[-1].text
+        draft.full_name = len(tokens) > 1
+        draft.gender = title.gender or self._gender_of(tokens[0].lower_ if len(tokens) > 1 else "")
+        owner = self._appositive_owner(head)
+        if owner is not None:
+            draft.link_to = owner.i
+        country = title.country or self._from_place(head)
+        sector = title.sector
+        if sector is None and owner is None:
+            sector, draft.via = "CVL", "focus" if country is None else "title"
+        if country is None and owner is None:
+            country, draft.focus_country = self.focus, True
+        draft.country, draft.sector = country, sector
+        if owner is None or title.sector:
+            draft.code = compose_code(country, sector)
+        self._add(draft)
+
+    def _gender_of(self, first_name: str) -> str | None:
+        return "f" if first_name in self.rules.female_first_names else None
+
+    def _from_place(self, token: Token) -> str | None:
+        """The country of "from X" next to a speaker ("said Eugen from Minsk")."""
+        for prep in [*token.children, *token.head.children]:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                for obj in prep.children:
+                    record = kb.country_by_name(obj.text) or kb.country_by_capital(obj.text)
+                    if record is not None:
+                        return record.iso3
+        return None
+
+    # -- rule 3: sector nouns ------------------------------------------------------------------------
+
+    def _from_sector(self, head_i: int) -> None:
+        doc = self.doc
+        head = doc[head_i]
+        first, term = self.term_at[head_i]
+        modifier = head.dep_ == "compound" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN")
+        absorbed = (
+            self._actor_head(head) is not None or term.kind == "organization" or term.sector in ("GOV", "")
+        )
+        if modifier and absorbed:
+            return  # absorbed by the noun it modifies ("state TV", "security services")
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.lefts) or any(
+            c.dep_ == "poss" for c in head.lefts
+        )
+        has_det = definite or any(c.dep_ in ("det", "poss") for c in head.lefts)
+        country, org = self._np_country(head)
+        if term.kind == "person" and term.number == "sg" and not has_det and country is None:
+            return  # a bare role noun is predicative ("recognise her as president"), not an actor
+        if term.kind == "organization" and org is None and self._locative(head):
+            return  # "in court", "at the hospital": a place
+        start = min(first, _np_start(head, self.taken, first))
+        start = self._quantity_start(head, start)
+        draft = self._draft(start, head_i + 1, head, term.kind, "sector")
+        draft.number = "pl" if head.tag_ in ("NNS", "NNPS") else term.number
+        draft.definite = definite
+        draft.anaphoric = "anaphoric" in term.flags and definite
+        draft.opposed = "opposed" in term.flags
+        draft.inherit_sector = term.sector == "*"
+        draft.sector = term.sector or None
+        related = self._related(head)
+        if related is not None:
+            draft.relates_to = related.i
+            if "other" in term.flags:
+                draft.other_than = related.i
+        if org is not None:
+            self._absorb_org(draft, org, term)
+        if draft.country is None:
+            draft.country = country
+            draft.via = "demonym" if country else draft.via
+        if "state" in term.flags and self._state_modified(head):
+            draft.sector = "GOV"
+        if draft.sector == "CVL" and self._protesting(head):
+            draft.sector = "OPP"
+        self._finish_sector(draft, head)
+
+    def _finish_sector(self, draft: Draft, head: Token) -> None:
+        if draft.country is None and draft.sector not in ("IGO", "NGO", "*"):
+            draft.country, draft.focus_country = self.focus, self.focus is not None
+            draft.via = "focus" if self.focus else draft.via
+        if draft.inherit_sector and draft.relates_to is None and not draft.anaphoric:
+            draft.sector, draft.inherit_sector = "CVL", False  # "supporters" of nobody named: civilians
+        if draft.code is None and not draft.anaphoric and draft.sector != "*":
+            draft.code = compose_code(draft.country, draft.sector)
+        if draft.kind != "person" and draft.name is None:
+            draft.entity_key = f"group:{draft.code}:{head.lemma_.lower()}"
+        self._add(draft)
+
+    def _absorb_org(self, draft: Draft, org: kb.OrgRecord, term: kb.SectorTerm) -> None:
+        """A named organisation inside the phrase: "the Nexta Telegram channel" is Nexta; "the Kremlin
+        spokesman" is a Russian government person."""
+        if term.kind != "person" and (term.sector == org.sector or org.sector == "MED"):
+            draft.code, draft.name, draft.country, draft.sector = org.code, org.name, org.country, org.sector
+            draft.entity_key, draft.kind, draft.via = f"org:{org.name}", "organization", "kb"
+            return
+        draft.country = org.country
+        if org.country is None:  # "a UN envoy": the IGO itself is the actor's code
+            draft.code, draft.sector = org.code, org.sector
+        elif draft.sector in (None, "*") or org.kind == "seat":
+            draft.sector = org.sector if draft.sector in (None, "*") else draft.sector
+        draft.via = "kb"
+
+    def _np_country(self, head: Token) -> tuple[str | None, kb.OrgRecord | None]:
+        """Country (and named organisation) given inside a phrase: its modifiers, then an "of X" phrase."""
+        country: str | None = None
+        org: kb.OrgRecord | None = None
+        for token in head.subtree:
+            if token.i >= head.i:
+                break
+            if token.dep_ == "poss" and token.pos_ == "PRON":
+                continue
+            match = self.name_at.get(token.i)
+            if match is None:
+                continue
+            if match.org is not None and org is None:
+                org = match.org
+            if match.what in ("country", "capital") or match.org is not None:
+                country = match.country_code or country
+        if country is None and org is None:
+            for prep in head.rights:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        match = self.name_at.get(obj.i)
+                        if match is not None and match.what == "country":
+                            country = match.country_code
+        return country, org
+
+    def _related(self, head: Token) -> Token | None:
+        """The actor a relational noun depends on: possessor ("his allies") or "of X" ("opponents of X")."""
+        for child in head.lefts:
+            if child.dep_ == "poss":
+                return child
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (
+                        obj.i in self.term_at or obj.i in self.name_at or obj.pos_ == "PRON"
+                    ):
+                        return obj
+        return None
+
+    def _state_modified(self, head: Token) -> bool:
+        for token in head.subtree:
+            if token.i >= head.i:
+                break
+            if token.lower_ in self.rules.state_modifiers:
+                return True
+        return False
+
+    def _protesting(self, head: Token) -> bool:
+        """A relative clause or participle of protest on the group ("Belarusians who took to the streets")."""
+        for clause in head.rights:
+            if clause.dep_ not in ("relcl", "acl"):
+                continue
+            for verb in [clause, *(c for c in clause.children if c.dep_ in ("advcl", "xcomp", "conj"))]:
+                lemma = verb.lemma_.lower()
+                if lemma == "take":
+                    if any(t.lower_ in self.rules.protest_take_nouns for t in verb.subtree):
+                        return True
+                elif lemma in self.rules.protest_lemmas:
+                    return True
+        return False
+
+    def _quantity_start(self, head: Token, start: int) -> int:
+        """Stretch "tens of thousands of protesters" so that the subject "thousands" is inside the mention."""
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.dep_ == "prep":
+            quantity = head.head.head
+            if quantity.lower_ in self.rules.quantity_nouns or quantity.like_num or quantity.pos_ == "NUM":
+                left = quantity.left_edge.i
+                if not any(i in self.taken for i in range(left, start)):
+                    return left
+        return start
+
+    # -- rule 5: pronouns ----------------------------------------------------------------------------
+
+    def _pronouns(self) -> None:
+        for token in self.doc:
+            features = self.rules.pronouns.get(token.lower_)
+            if features is None or token.i in self.taken or token.tag_ not in ("PRP", "PRP$"):
+                continue
+            number, gender = features
+            weak = self.in_quote[token.i] or token.dep_ == "expl" or token.head.lemma_ == "be"
+            if gender == "n" and weak and not (token.dep_ == "nsubj" and self._government_role(token)):
+                continue  # "it is the people": no antecedent to find
+            draft = self._draft(token.i, token.i + 1, token, "person", "pronoun")
+            draft.pronoun, draft.number, draft.gender = True, number, gender or None
+            if token.dep_ in ("dobj", "dative", "pobj") and not token.lower_.endswith(("self", "selves")):
+                draft.not_with = _clause_subject(token)
+            self._add(draft)
+
+
+# ----------------------------------------------------------------------------------------------------
+# Matching
+
+
+def _match_names(doc: Doc) -> list[NameMatch]:
+    """Longest KB name match at each capitalised token, left to right, without overlaps."""
+    matches: list[NameMatch] = []
+    i, n, text = 0, len(doc), doc.text
+    starts = kb.name_first_words()
+    while i < n:
+        token = doc[i]
+        if not token.text[:1].isupper() or kb.normalise(token.text) not in starts:
+            i += 1
+            continue
+        found: NameMatch | None = None
+        for length in range(min(MAX_NAME_TOKENS, n - i), 0, -1):
+            last = doc[i + length - 1]
+            if length > 1 and ("\n" in text[token.idx : last.idx] or last.is_punct):
+                continue
+            found = _lookup(text[token.idx : last.idx + len(last.text)], i, i + length)
+            if found is not None:
+                break
+        if found is None:
+            i += 1
+            continue
+        matches.append(found)
+        i = found.end
+    return matches
+
+
+def _lookup(text: str, start: int, end: int) -> NameMatch | None:
+    person = kb.person_by_name(text)
+    if person is not None:
+        return NameMatch(start, end, "person", person=person)
+    org = kb.organisation_by_name(text)
+    if org is not None:
+        return NameMatch(start, end, "org", org=org)
+    country = kb.country_match(text)
+    if country is not None:
+        return NameMatch(start, end, "country", country=country)
+    person = kb.person_by_surname(text)
+    if person is not None:
+        return NameMatch(start, end, "surname", person=person)
+    capital = kb.country_by_capital(text)
+    if capital is not None:
+        return NameMatch(start, end, "capital", capital=capital)
+    return None
+
+
+def _match_terms(doc: Doc, terms: dict[str, kb.SectorTerm]) -> dict[int, tuple[int, kb.SectorTerm]]:
+    """Sector nouns by head token: head index -> (first token of the term, term). Longest term wins."""
+    found: dict[int, tuple[int, kb.SectorTerm]] = {}
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN") and token.tag_ not in ("NN", "NNS"):
+            continue
+        for length in (3, 2, 1):
+            first = token.i - length + 1
+            if first < 0:
+                continue
+            words = [t.lower_ for t in doc[first : token.i + 1]]
+            term = terms.get(" ".join(words))
+            if term is None and length == 1:
+                term = terms.get(token.lemma_.lower())
+            if term is not None and all(t.head.i in range(first, token.i + 1) for t in doc[first : token.i]):
+                found[token.i] = (first, term)
+                break
+    return found
+
+
+# ----------------------------------------------------------------------------------------------------
+# Small helpers
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    index = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = n
+    return index
+
+
+def _quote_mask(doc: Doc) -> list[bool]:
+    """Which tokens lie inside quotation marks (curly quotes, or straight quotes toggling)."""
+    mask = [False] * len(doc)
+    inside = False
+    for token in doc:
+        if token.text in OPEN_QUOTES or (token.text == '"' and not inside):
+            inside = True
+        elif token.text in CLOSE_QUOTES or token.text == '"':
+            inside = False
+        else:
+            mask[token.i] = inside
+    return mask
+
+
+def _focus_country(names: list[NameMatch]) -> str | None:
+    """The document's focus country: the most mentioned one (names, demonyms, capitals, national bodies)."""
+    counts: Counter[str] = Counter()
+    for match in names:
+        code = match.country_code
+        if match.person is not None:
+            code = _split_code(match.person.roles[-1].code)[0] if match.person.roles else None
+        if code:
+            counts[code] += 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(m.country_code for m in names if m.country_code and counts[m.country_code] == best)
+
+
+def _split_code(code: str | None) -> tuple[str | None, str | None]:
+    """("BLRGOV") -> ("BLR", "GOV"); IGO/NGO/NATO codes have no country."""
+    if not code:
+        return None, None
+    if code.startswith(("IGO", "NGO", "IMG")) or code == "NATO":
+        return None, code
+    if len(code) >= 3 and kb.country_by_code(code[:3]) is not None:
+        return code[:3], code[3:] or None
+    return None, code
+
+
+def _np_start(head: Token, taken: dict[int, Draft], floor: int) -> int:
+    """First token of the noun phrase left of ``head``: its determiners and modifiers, stopping at a
+    possessive pronoun or a word already in another mention ("his Belarusian counterpart" -> "Belarusian
+    counterpart").
+    """
+    start = min(floor, head.i)
+    for child in reversed(list(head.lefts)):
+        if child.dep_ not in NP_LEFT_DEPS:
+            break
+        if child.dep_ == "poss" and (child.pos_ == "PRON" or child.i in taken):
+            break
+        words = range(child.left_edge.i, start)
+        if any(i in taken for i in words):
+            break
+        if child.dep_ == "punct" and child.text not in ("-", "\u2010", "\u2011"):
+            break
+        start = min(start, child.left_edge.i)
+    while start < head.i and head.doc[start].is_punct:
+        start += 1
+    return start
+
+
+def _proper_run(token: Token) -> tuple[int, int]:
+    """The run of proper nouns around ``token`` ("Igor Leshchenya")."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].dep_ == "compound":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].tag_ == "NNP" and doc[end - 1].dep_ == "compound":
+        end += 1
+    return start, end
+
+
+def _clause_subject(token: Token) -> int | None:
+    verb = token.head if token.dep_ != "pobj" else token.head.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child.i
+    return None
+
+
+# ----------------------------------------------------------------------------------------------------
+# Output
+
+
+def _analysis(doc: Doc, drafts: list[Draft], entities: list[Entity]) -> ActorAnalysis:
+    kept = sorted((d for d in drafts if d.entity is not None and d.code), key=lambda d: d.token_start)
+    order: dict[int, str] = {}
+    for draft in kept:
+        assert draft.entity is not None
+        order.setdefault(draft.entity, f"E{len(order) + 1}")
+    text = doc.text  # Doc.text is rebuilt on each access: read it once
+    mentions = [_mention(doc, text, d, order[d.entity]) for d in kept if d.entity is not None]
+    by_index = {e.index: e for e in entities}
+    actor_entities = []
+    for index, entity_id in order.items():
+        entity = by_index[index]
+        spans = [TextSpan(m.text, m.start, m.end) for m in mentions if m.entity_id == entity_id]
+        actor_entities.append(
+            ActorEntity(
+                entity_id=entity_id,
+                name=entity.name,
+                code=entity.code
+                or spans
+                and next(m.code for m in mentions if m.entity_id == entity_id)
+                or "",
+                country=entity.country,
+                sector=entity.sector,
+                kind=entity.kind,
+                mentions=spans,
+            )
+        )
+    return ActorAnalysis(mentions=mentions, entities=actor_entities)
+
+
+def _mention(doc: Doc, text: str, draft: Draft, entity_id: str) -> ActorMention:
+    start = doc[draft.token_start].idx
+    last = doc[draft.token_end - 1]
+    end = last.idx + len(last.text)
+    via = draft.via
+    if draft.anaphoric and not draft.pronoun and draft.via in ("sector", "demonym", "focus"):
+        via = "coref"
+    return ActorMention(
+        text=text[start:end],
+        start=start,
+        end=end,
+        token_start=draft.token_start,
+        token_end=draft.token_end,
+        code=draft.code or "",
+        entity_id=entity_id,
+        name=draft.name,
+        country=draft.country,
+        sector=draft.sector,
+        kind=draft.kind if not draft.pronoun else None,
+        via=via,
+    )

@@ -71,8 +71,10 @@ _SPACES = re.compile(r"\s+")
 
 def normalise(text: str) -> str:
     """The lookup key of a name: folded case and accents, straight quotes, no leading "the", single spaces."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = text
+    if not text.isascii():  # fast path: most names need no accent folding
+        folded = unicodedata.normalize("NFKD", text)
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
     folded = (
         folded.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-").replace("\u2011", "-")
     )
@@ -240,9 +242,10 @@ def organisation_by_name(text: str) -> OrgRecord | None:
     record = _org_index().get(key)
     if record is None:
         return None
+    names = (record.name, *record.aliases)
     written_small = key in _abbreviations() and not _is_abbreviation(_THE.sub("", text.strip()))
     # "Nato" is an alias in its own right; other abbreviations only match as written in capitals.
-    if written_small and not any(normalise(a) == key and not _is_abbreviation(a) for a in record.aliases):
+    if written_small and not any(normalise(a) == key and not _is_abbreviation(a) for a in names):
         return None
     return record
 
@@ -425,3 +428,24 @@ def rules() -> Rules:
         },
         female_first_names=words("female_first_names"),
     )
+
+
+# ----------------------------------------------------------------------------------------------------
+# Matching support
+
+
+_WORD_BREAK = re.compile(r"[-'.]")
+
+
+@lru_cache(maxsize=1)
+def name_first_words() -> frozenset[str]:
+    """First words of every KB name (and their part before a hyphen or apostrophe: "al" of "al-Qaeda"), so a
+    matcher can skip tokens that start no name without building candidate strings."""
+    keys: list[str] = [*_country_index(), *_capital_index(), *_org_index(), *_people_full_index()]
+    keys += list(_people_surname_index())
+    words: set[str] = set()
+    for key in keys:
+        first = key.split(" ", 1)[0]
+        words.add(first)
+        words.add(_WORD_BREAK.split(first, 1)[0])
+    return frozenset(w for w in words if w)
