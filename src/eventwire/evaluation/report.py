@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from eventwire.evaluation.scoring import EvalReport, LevelScore
@@ -60,13 +61,14 @@ def print_report(report: EvalReport, *, verbose: bool = False, console: Console 
     if verbose:
         _print_rows(report, console)
     for warning in report.warnings:
-        console.print(f"[yellow]warning[/] {warning}")
+        console.print(f"[yellow]warning[/] {escape(warning)}")
 
 
-def _short(text: str | None, width: int = 48) -> str:
+def _short(text: str | None, width: int = 60) -> str:
     if not text:
         return "-"
-    return text if len(text) <= width else text[: width - 1] + "\u2026"
+    text = text if len(text) <= width else text[: width - 1] + "\u2026"
+    return escape(text)  # evidence is article text: "[Belarus]" must not be read as Rich markup
 
 
 def _print_rows(report: EvalReport, console: Console) -> None:

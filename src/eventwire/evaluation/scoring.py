@@ -199,9 +199,26 @@ def _listing(unit: GoldUnit, pred: PredUnit, matches: dict[str, dict[int, int]],
         if j not in used:
             report.rows.append(
                 EventRow(
-                    unit.unit_id, None, False, None, _describe_pred(event), root_ok=False, exact_ok=False
+                    unit.unit_id,
+                    None,
+                    False,
+                    None,
+                    _describe_pred(event),
+                    root_ok=False,
+                    exact_ok=False,
+                    evidence=_pred_evidence(pred.text, event),
                 )
             )
+
+
+def _pred_evidence(text: str, event: PredEvent) -> str | None:
+    """The trigger and the start of its sentence, so a false positive can be looked at without the JSON."""
+    sentence = ""
+    if event.sentence_start is not None and event.sentence_end is not None:
+        sentence = " ".join(text[event.sentence_start : event.sentence_end].split())
+    if event.trigger and sentence:
+        return f"[{event.trigger}] {sentence}"
+    return event.trigger or sentence or None
 
 
 def _acceptance(unit: GoldUnit, pred: PredUnit) -> dict[str, float | int]:
