@@ -40,6 +40,8 @@ from eventwire.model import Actor, DateRef, Event, Modality, SentenceRef, Span
         ("IMGMUSISI", "IMGMUS", "IMGMUSISI"),  # transnational group: keyed by its first six letters
         ("CSTO", "CSTO", "CSTO"),
         ("XKXGOV", "XKX", "XKXGOV"),
+        ("MIL", None, "---MIL"),  # a bare sector: no country, same as PETRARCH's ---MIL
+        ("GOV", None, "---GOV"),
     ],
 )
 def test_eval_actor_key(code: str | None, country: str | None, full: str | None) -> None:

@@ -4,7 +4,7 @@
   three letters when they are an ISO 3166 alpha-3 code. International and transnational bodies (IGO, NGO,
   IMG, MNC, ISM codes, and bare names such as NATO) are keyed by the body itself, with common spellings
   folded together (``IGOWSTNAT``, ``IGONATO`` and ``NATO`` are all NATO). ``---`` (PETRARCH's "unknown
-  country") and a missing actor have no country.
+  country"), a bare sector code (``MIL``) and a missing actor have no country.
 - ``exact``: the full actor codes (IGO spellings folded the same way) and the CAMEO code itself.
 
 An actor the gold marks as implicit (seed ``text: null``) may be left empty by the prediction; otherwise
@@ -51,6 +51,42 @@ IGO_ALIASES: dict[str, str] = {
 #: CAMEO/PLOVER non-state "country" codes that head a code the way a country does.
 TRANSNATIONAL = ("IGO", "NGO", "IMG", "MNC", "ISM")
 _EXTRA_COUNTRIES = {"XKX", "KSV"}  # Kosovo (user-assigned code; CAMEO uses KSV)
+#: CAMEO/PLOVER sector codes: a code that starts with one has no country ("MIL" = PETRARCH's "---MIL").
+SECTORS = frozenset(
+    {
+        "GOV",
+        "MIL",
+        "COP",
+        "JUD",
+        "LEG",
+        "OPP",
+        "PTY",
+        "REB",
+        "PRM",
+        "SPY",
+        "UAF",
+        "INS",
+        "SEP",
+        "CVL",
+        "BUS",
+        "EDU",
+        "MED",
+        "HLH",
+        "LAB",
+        "AGR",
+        "JRN",
+        "REF",
+        "REL",
+        "SOC",
+        "CRM",
+        "HRI",
+        "ELI",
+        "ENV",
+        "MOD",
+        "RAD",
+        "NGM",
+    }
+)
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +117,8 @@ def actor_key(code: str | None) -> ActorKey:
         return ActorKey(code[:6], code)
     if code[:3] in _iso3():
         return ActorKey(code[:3], code)
+    if code[:3] in SECTORS:  # a sector without a country
+        return ActorKey(None, "---" + code)
     return ActorKey(code, code)
 
 
