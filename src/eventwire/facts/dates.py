@@ -145,7 +145,19 @@ def _date_spans(doc: Doc) -> list[Span]:
             if not any(t.i in covered for t in span):
                 spans.append(span)
                 covered.update(t.i for t in span)
-    return sorted(spans, key=lambda s: s.start)
+    trimmed = (_trim(s) for s in spans)
+    return sorted((s for s in trimmed if len(s)), key=lambda s: s.start)
+
+
+def _trim(span: Span) -> Span:
+    """Drop a possessive or punctuation at the edges ("last week's" -> "last week")."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    while start < end and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
 
 
 def _time_has_day(span: Span) -> bool:
