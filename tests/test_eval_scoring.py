@@ -203,3 +203,23 @@ def test_eval_scoring_counts_and_quotes_in_report() -> None:
     assert report.counts is not None and (report.counts.matched, report.counts.predicted) == (1, 2)
     assert report.counts.recall == 0.5
     assert report.quotes is not None and report.quotes.f1 == 1.0 and report.quote_speakers_right == 1
+
+
+@pytest.mark.parametrize(
+    ("cameo", "agree"),
+    [("173", 1), ("170", 1), ("175", 0)],  # 175 is ASSAULT in the crosswalk, gold says COERCE
+)
+def test_eval_scoring_plover_agreement_is_informational(cameo: str, agree: int) -> None:
+    unit = _gold_unit()
+    unit.events[0] = GoldEvent(
+        "G1",
+        ("173", "170", "175"),
+        "BLRCOP",
+        "BLROPP",
+        words="Police detained 40 protesters",
+        plover_type="COERCE",
+    )
+    gold = GoldSet(name="toy", kind="seed", path=Path("toy.gold.yaml"), units=[unit])
+    report = evaluate(gold, {"doc": PredUnit(TEXT, [_p(cameo, "BLRCOP", "BLROPP", 0)])})
+    assert (report.plover_checked, report.plover_agree) == (1, agree)
+    assert "plover" not in " ".join(report.metrics())  # never gated

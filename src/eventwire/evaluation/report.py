@@ -57,6 +57,10 @@ def print_report(report: EvalReport, *, verbose: bool = False, console: Console 
                 else str(value)
             )
             acc.add_row(key, shown, SEED_TARGETS.get(key, ""))
+        if report.plover_checked:
+            acc.add_row(
+                "PLOVER type agrees (info)", f"{report.plover_agree} of {report.plover_checked}", "not gated"
+            )
         console.print(acc)
     if verbose:
         _print_rows(report, console)

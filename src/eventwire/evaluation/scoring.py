@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from eventwire.coding.ontology import plover_for
+from eventwire.errors import EventwireError
 from eventwire.evaluation.gold import GoldCount, GoldQuote, GoldSet, GoldUnit
 from eventwire.evaluation.matching import (
     LEVELS,
@@ -106,6 +108,9 @@ class EvalReport:
     counts: LevelScore | None = None
     quotes: LevelScore | None = None
     quote_speakers_right: int = 0
+    #: informational (not gated): of root-matched events whose gold gives a PLOVER type, how many agree
+    plover_checked: int = 0
+    plover_agree: int = 0
     warnings: list[str] = field(default_factory=list)
 
     def metrics(self) -> dict[str, float | int]:
@@ -133,6 +138,7 @@ class EvalReport:
             "quotes": (
                 {**self.quotes.as_dict(), "speaker_right": self.quote_speakers_right} if self.quotes else None
             ),
+            "plover_type_agreement": {"checked": self.plover_checked, "agree": self.plover_agree},
             "metrics": self.metrics(),
             "events": [row.__dict__ for row in self.rows],
             "warnings": self.warnings,
@@ -173,7 +179,22 @@ def _score_unit(unit: GoldUnit, pred: PredUnit, report: EvalReport) -> None:
             required=sum(1 for g in unit.events if not g.optional),
         )
         report.levels[level].add(score)
+    _check_plover(unit, pred, matches["root"], report)
     _listing(unit, pred, matches, report)
+
+
+def _check_plover(unit: GoldUnit, pred: PredUnit, matched: dict[int, int], report: EvalReport) -> None:
+    """Compare the PLOVER type our ontology gives the predicted CAMEO code with the gold's PLOVER type."""
+    for i, j in matched.items():
+        gold_type = unit.events[i].plover_type
+        if not gold_type:
+            continue
+        try:
+            ours = plover_for(pred.events[j].cameo)["type"]
+        except EventwireError:  # an unknown CAMEO code has no PLOVER type
+            ours = None
+        report.plover_checked += 1
+        report.plover_agree += ours == gold_type.upper()
 
 
 def _listing(unit: GoldUnit, pred: PredUnit, matches: dict[str, dict[int, int]], report: EvalReport) -> None:
