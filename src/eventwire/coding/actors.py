@@ -242,7 +242,7 @@ class _Finder:
 
     def _people_of(self, match: NameMatch, head: Token, record: kb.CountryRecord) -> None:
         """People of a country ("Belarusians"): CVL; OPP when protesting; GOV as "the Russians said"."""
-        start = _np_start(head, self.taken, match.start)
+        start = self._quantity_start(head, _np_start(head, self.taken, match.start))
         draft = self._draft(start, match.end, head, "group", "demonym")
         draft.country, draft.number = record.iso3, "pl"
         if self._protesting(head):
@@ -261,6 +261,8 @@ class _Finder:
         head = span.root
         if match.what == "surname" and (head.ent_type_ in NOT_A_NAME or head.tag_ not in ("NNP", "NNPS")):
             return  # "in May" is not Theresa May
+        if match.what == "surname" and self._inside_longer_name(match):
+            return  # "President Michel Suleiman" is not Charles Michel
         start, title = self._title_start(head, match.start)
         draft = self._draft(start, match.end, head, "person", "kb")
         code = person.code_on(self.published)
@@ -271,6 +273,17 @@ class _Finder:
         draft.full_name = match.what == "person"
         draft.gender = person.gender or title.gender
         self._add(draft)
+
+    def _inside_longer_name(self, match: NameMatch) -> bool:
+        """Is a surname match part of a longer proper name (a proper noun right before or after it)?"""
+        doc = self.doc
+        after = doc[match.end] if match.end < len(doc) else None
+        before = doc[match.start - 1] if match.start > 0 else None
+        if after is not None and after.tag_ == "NNP" and after.text[:1].isupper():
+            return True
+        if before is None or before.tag_ != "NNP" or not before.text[:1].isupper():
+            return False
+        return before.lower_ not in self.rules.honorifics and before.i not in self.term_at
 
     # -- rule 4: people the KB does not know ---------------------------------------------------------
 
@@ -332,6 +345,7 @@ class _Finder:
             token.dep_ == "nsubj"
             and token.head.lemma_ in SPEECH_LEMMAS
             and token.i not in self.name_at
+            and token.i not in self.term_at
             and not any(c.dep_ == "compound" for c in token.lefts)
             and token.ent_type_ not in NOT_A_NAME
         )
@@ -382,7 +396,9 @@ class _Finder:
         if country is None and owner is None:
             country, draft.focus_country = self.focus, True
         draft.country, draft.sector = country, sector
-        if owner is None or title.sector:
+        if owner is None or (title.sector and country):
+            # With an appositive owner ("the US commander in Iraq, General X") the owner's phrase has the
+            # country; a title alone ("General") would only give a sector.
             draft.code = compose_code(country, sector)
         self._add(draft)
 
@@ -451,7 +467,8 @@ class _Finder:
             draft.via = "focus" if self.focus else draft.via
         if draft.inherit_sector and draft.relates_to is None and not draft.anaphoric:
             draft.sector, draft.inherit_sector = "CVL", False  # "supporters" of nobody named: civilians
-        if draft.code is None and not draft.anaphoric and draft.sector != "*":
+        if draft.code is None and draft.sector != "*":
+            # An anaphoric description keeps its own code too, for when no antecedent is found.
             draft.code = compose_code(draft.country, draft.sector)
         if draft.kind != "person" and draft.name is None:
             draft.entity_key = f"group:{draft.code}:{head.lemma_.lower()}"
@@ -485,8 +502,10 @@ class _Finder:
                 continue
             if match.org is not None and org is None:
                 org = match.org
+            if _partisan(self.doc, match.start):
+                continue  # "pro-Russia rebels" are not Russian
             if match.what in ("country", "capital") or match.org is not None:
-                country = match.country_code or country
+                country = country or match.country_code  # the first one: "US and British activists"
         if country is None and org is None:
             for prep in head.rights:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -519,18 +538,30 @@ class _Finder:
         return False
 
     def _protesting(self, head: Token) -> bool:
-        """A relative clause or participle of protest on the group ("Belarusians who took to the streets")."""
+        """The group protests: subject of a protest verb ("thousands of Ukrainians protested") or described by
+        a relative clause or participle of protest ("Belarusians who took to the streets")."""
+        subject = head
+        if (
+            head.dep_ == "pobj"
+            and head.head.lower_ == "of"
+            and head.head.head.lower_ in self.rules.quantity_nouns
+        ):
+            subject = head.head.head  # "thousands of Ukrainians": the quantity is the verb's subject
+        if subject.dep_ == "nsubj" and self._protest_verb(subject.head):
+            return True
         for clause in head.rights:
             if clause.dep_ not in ("relcl", "acl"):
                 continue
             for verb in [clause, *(c for c in clause.children if c.dep_ in ("advcl", "xcomp", "conj"))]:
-                lemma = verb.lemma_.lower()
-                if lemma == "take":
-                    if any(t.lower_ in self.rules.protest_take_nouns for t in verb.subtree):
-                        return True
-                elif lemma in self.rules.protest_lemmas:
+                if self._protest_verb(verb):
                     return True
         return False
+
+    def _protest_verb(self, verb: Token) -> bool:
+        lemma = verb.lemma_.lower()
+        if lemma == "take":  # only "take to the streets"
+            return any(t.lower_ in self.rules.protest_take_nouns for t in verb.subtree)
+        return lemma in self.rules.protest_lemmas
 
     def _quantity_start(self, head: Token, start: int) -> int:
         """Stretch "tens of thousands of protesters" so that the subject "thousands" is inside the mention."""
@@ -656,18 +687,27 @@ def _quote_mask(doc: Doc) -> list[bool]:
 
 
 def _focus_country(names: list[NameMatch]) -> str | None:
-    """The document's focus country: the most mentioned one (names, demonyms, capitals, national bodies)."""
-    counts: Counter[str] = Counter()
+    """The document's focus country: the most mentioned one (names, demonyms, capitals, national bodies and
+    KB people's current countries); the first mentioned wins a tie."""
+    codes: list[str] = []
     for match in names:
         code = match.country_code
-        if match.person is not None:
-            code = _split_code(match.person.roles[-1].code)[0] if match.person.roles else None
+        if match.person is not None and match.person.roles:
+            code = _split_code(match.person.roles[-1].code)[0]
         if code:
-            counts[code] += 1
-    if not counts:
+            codes.append(code)
+    if not codes:
         return None
+    counts = Counter(codes)
     best = max(counts.values())
-    return next(m.country_code for m in names if m.country_code and counts[m.country_code] == best)
+    return next(code for code in codes if counts[code] == best)
+
+
+def _partisan(doc: Doc, start: int) -> bool:
+    """Is the name at ``start`` the object of "pro-" or "anti-" ("pro-Russia", "anti-American")?"""
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti"):
+        return True
+    return start >= 1 and doc[start - 1].lower_ in ("pro-", "anti-")
 
 
 def _split_code(code: str | None) -> tuple[str | None, str | None]:
@@ -761,9 +801,6 @@ def _mention(doc: Doc, text: str, draft: Draft, entity_id: str) -> ActorMention:
     start = doc[draft.token_start].idx
     last = doc[draft.token_end - 1]
     end = last.idx + len(last.text)
-    via = draft.via
-    if draft.anaphoric and not draft.pronoun and draft.via in ("sector", "demonym", "focus"):
-        via = "coref"
     return ActorMention(
         text=text[start:end],
         start=start,
@@ -776,5 +813,5 @@ def _mention(doc: Doc, text: str, draft: Draft, entity_id: str) -> ActorMention:
         country=draft.country,
         sector=draft.sector,
         kind=draft.kind if not draft.pronoun else None,
-        via=via,
+        via=draft.via,
     )

@@ -67,6 +67,7 @@ class Draft:
     not_with: int | None = None  # token of the clause subject a non-reflexive object pronoun cannot be
     focus_country: bool = False  # the country was inferred from the document focus
     gov_role: bool = False  # subject of a speech/policy verb: a country here is its government
+    antecedent: Draft | None = None  # for a pronoun: the mention it was resolved through
     entity: int | None = None  # index of the entity after linking
 
 
@@ -156,7 +157,10 @@ class Linker:
             if found is not None:
                 return found
         if draft.anaphoric and draft.definite and draft.kind == "person":
-            return self._description_antecedent(draft)
+            found = self._description_antecedent(draft)
+            if found is not None:
+                draft.via = "coref"
+            return found
         if draft.entity_key is not None:
             return next((e for e in self.entities if e.entity_key == draft.entity_key and e.drafts), None)
         return None
@@ -195,7 +199,7 @@ class Linker:
                 continue
             score = _salience(draft, entity, last)
             if best is None or score > best[0]:
-                best = (score, entity)
+                best, draft.antecedent = (score, entity), last
         return best[1] if best else None
 
     def _description_antecedent(self, draft: Draft) -> Entity | None:
@@ -298,7 +302,9 @@ class Linker:
         for draft in entity.drafts:
             if entity.kind == "country" and draft.pronoun:
                 draft.country = entity.country
-                draft.sector = "GOV" if draft.gov_role else None
+                # "Israel announced it would free...": "it" speaks for the government its antecedent did.
+                speaking = draft.gov_role or (draft.antecedent is not None and draft.antecedent.gov_role)
+                draft.sector = "GOV" if speaking else None
                 draft.code = compose_code(draft.country, draft.sector)
             elif entity.kind == "person" or linked or draft.pronoun or draft.anaphoric or draft.code is None:
                 draft.code, draft.country, draft.sector = entity.code, entity.country, entity.sector
@@ -310,7 +316,8 @@ class Linker:
 
 def _evidence_rank(draft: Draft) -> int:
     if draft.via in ("kb", "title"):
-        return 3
+        # A title without a country ("General X") knows less than a phrase with one ("the US commander").
+        return 3 if draft.country or (draft.code or "").startswith(("IGO", "NGO", "NATO", "IMG")) else 1
     if draft.focus_country:
         return 0
     if draft.anaphoric:
