@@ -133,7 +133,13 @@ def test_counts_historical_flag(nlp, sentence, text, historical) -> None:  # typ
 def test_counts_range_of_two_figures(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("In 2010, there were protests, but they were just 12,000 or 15,000 people.")
     (count,) = extract_counts(doc, extract_dates(doc, PUBLISHED))
-    assert (count.kind, count.qualifier, count.low, count.high, count.value) == ("protesters", "range", 12000, 15000, None)
+    assert (count.kind, count.qualifier, count.low, count.high, count.value) == (
+        "protesters",
+        "range",
+        12000,
+        15000,
+        None,
+    )
 
 
 def test_counts_without_dates_are_not_historical(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -30,8 +30,11 @@ CASES = [
     ("The report is dated 2020-08-09.", SUN, [("2020-08-09", "2020-08-09", "day", False)]),
     ("Protests continued this week.", SUN, [("this week", "2020-08-16", "week", False)]),
     ("The army withdrew earlier this week.", WED, [("earlier this week", "2021-03-14", "week", False)]),
-    ("He insisted he would not rerun last week's presidential election.", SUN,
-     [("last week", "2020-08-09", "week", False)]),
+    (
+        "He insisted he would not rerun last week's presidential election.",
+        SUN,
+        [("last week", "2020-08-09", "week", False)],
+    ),
     ("Rebels will attack next week.", SUN, [("next week", "2020-08-23", "week", False)]),
     ("Talks collapsed last month.", SUN, [("last month", "2020-07", "month", False)]),
     ("Talks collapsed last month.", dt.date(2021, 1, 5), [("last month", "2020-12", "month", False)]),
