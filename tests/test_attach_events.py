@@ -1,4 +1,4 @@
-"""Attaching counts, places and dates to hand-built events over parsed sentences (published Sunday 2020-08-16)."""
+"""Attaching counts, places and dates to hand-built events over parsed sentences (published 2020-08-16)."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def run(nlp, text: str, specs: list[tuple[str, str]], places: list[Place] | None
     return events
 
 
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # counts
 
 
@@ -69,8 +69,8 @@ def run(nlp, text: str, specs: list[tuple[str, str]], places: list[Place] | None
         ("Thousands rallied in the capital as the minister resigned.",
          [("rallied", "141"), ("resigned", "160")], [["Thousands"], []]),
         # the killed and injured of a crackdown
-        ("The clampdown, during which at least two people died, hundreds were injured and nearly 7,000 detained, "
-         "failed.", [("clampdown", "175")], [["at least two", "hundreds", "nearly 7,000"]]),
+        ("The clampdown, during which at least two people died, hundreds were injured and nearly 7,000 "
+         "detained, failed.", [("clampdown", "175")], [["at least two", "hundreds", "nearly 7,000"]]),
         # an aid offer takes no casualty counts
         ("Russia offered aid after floods killed 12 people.", [("offered", "030")], [[]]),
         # counts of another sentence stay out
@@ -86,7 +86,10 @@ def test_attach_counts_by_fit_and_distance(nlp, text, specs, expected) -> None: 
 
 
 def test_attach_historical_count_goes_to_historical_event(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "In 2010, there were protests, but they were just 12,000 or 15,000 people. Thousands protested on Thursday."
+    text = (
+        "In 2010, there were protests, but they were just 12,000 or 15,000 people. "
+        "Thousands protested on Thursday."
+    )
     events = run(nlp, text, [("protests", "141"), ("protested", "141")])
     old, new = events
     assert old.modality.historical and old.date is not None and old.date.value == "2010"
@@ -111,7 +114,7 @@ def test_attach_fit_table_is_data() -> None:
     assert fit["detained"] == ["17"] and fit["protesters"][0] == "14"
 
 
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # dates
 
 
@@ -119,7 +122,8 @@ def test_attach_fit_table_is_data() -> None:
     ("text", "trigger", "value", "precision", "historical"),
     [
         ("Protesters gathered in the square on Thursday.", "gathered", "2020-08-13", "day", False),
-        ("On Saturday, Lukashenko issued a plea to the Kremlin for support.", "issued", "2020-08-15", "day", False),
+        ("On Saturday, Lukashenko issued a plea to the Kremlin for support.",
+         "issued", "2020-08-15", "day", False),
         ("Protesters are marching through the capital.", "marching", "2020-08-16", "day", False),
         ("Her allies are trying to persuade the EU to help.", "persuade", "2020-08-16", "day", False),
         ("The opposition demands new elections.", "demands", "2020-08-16", "day", False),
@@ -129,11 +133,14 @@ def test_attach_fit_table_is_data() -> None:
         ("He has ruled since 1994.", "ruled", None, "unknown", False),
         ("He refused to rerun last week's election.", "refused", None, "unknown", False),
         ("He refused to rerun last week's election.", "election", "2020-08-09", "week", False),
-        ("Tikhanovskaya, who fled last week, is setting up a council.", "setting", "2020-08-16", "day", False),
+        ("Tikhanovskaya, who fled last week, is setting up a council.",
+         "setting", "2020-08-16", "day", False),
         ("Tikhanovskaya, who fled last week, is setting up a council.", "fled", "2020-08-09", "week", False),
-        ("As reports emerged that detainees had been beaten, protests grew on Thursday.", "beaten", None, "unknown",
+        ("As reports emerged that detainees had been beaten, protests grew on Thursday.",
+         "beaten", None, "unknown",
          False),
-        ("As reports emerged that detainees had been beaten, protests grew on Thursday.", "grew", "2020-08-13", "day",
+        ("As reports emerged that detainees had been beaten, protests grew on Thursday.",
+         "grew", "2020-08-13", "day",
          False),
     ],
 )  # fmt: skip
@@ -154,7 +161,7 @@ def test_attach_without_publication_date_never_guesses_today(nlp) -> None:  # ty
     assert event.date is not None and (event.date.value, event.date.precision) == (None, "unknown")
 
 
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # places
 
 
@@ -217,7 +224,8 @@ def test_attach_place_none_without_places(nlp) -> None:  # type: ignore[no-untyp
         ([("Belarus", "BLR", "country"), ("Minsk", "BLR", "city"), ("Belarus", "BLR", "country")],
          ("Belarus", "country")),
         # a story told from one city
-        ([("Minsk", "BLR", "city"), ("Minsk", "BLR", "city"), ("Belarus", "BLR", "country")], ("Minsk", "city")),
+        ([("Minsk", "BLR", "city"), ("Minsk", "BLR", "city"), ("Belarus", "BLR", "country")],
+         ("Minsk", "city")),
         # only cities of one country named: the country, with no invented coordinates
         ([("Minsk", "BLR", "city"), ("Brest", "BLR", "city")], ("Belarus", "country")),
         # the most mentioned country wins over the first mentioned

@@ -1,4 +1,4 @@
-"""Counts of people read from varied sentences: kind, value, bounds, qualifier, historical flag, and negatives."""
+"""Counts of people in varied sentences: kind, value, bounds, qualifier, historical flag, negatives."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ CASES: list[tuple[str, list[tuple[str, str, int | None, int | None, int | None, 
     # conflict and repression
     ("At least 12 people were killed when floodwaters swept through the valley.",
      [("killed", "At least 12", 12, 12, None, "at_least")]),
-    ("Police arrested 30 protesters outside parliament on Monday.", [("arrested", "30", 30, None, None, "exact")]),
+    ("Police arrested 30 protesters outside parliament on Monday.",
+     [("arrested", "30", 30, None, None, "exact")]),
     ("The attack left 12 dead and 40 wounded.",
      [("killed", "12", 12, None, None, "exact"), ("injured", "40", 40, None, None, "exact")]),
     ("The death toll rose to 45 on Monday.", [("killed", "45", 45, None, None, "exact")]),
@@ -50,7 +51,8 @@ CASES: list[tuple[str, list[tuple[str, str, int | None, int | None, int | None, 
     ("Security forces wounded dozens of protesters.", [("injured", "dozens", None, 24, 99, "vague")]),
     ("Half a dozen people were injured.", [("injured", "Half a dozen", 6, None, None, "exact")]),
     ("Authorities said 14 others were missing.", [("missing", "14", 14, None, None, "exact")]),
-    ("Twenty-five people remain missing after the landslide.", [("missing", "Twenty-five", 25, None, None, "exact")]),
+    ("Twenty-five people remain missing after the landslide.",
+     [("missing", "Twenty-five", 25, None, None, "exact")]),
     # disasters and displacement
     ("Up to 1.2 million people have been displaced by the fighting.",
      [("displaced", "Up to 1.2 million", 1200000, None, 1200000, "at_most")]),
@@ -61,12 +63,15 @@ CASES: list[tuple[str, list[tuple[str, str, int | None, int | None, int | None, 
     ("Heavy rains displaced an estimated 120,000 residents.",
      [("displaced", "an estimated 120,000", 120000, None, None, "approximately")]),
     ("Floods killed at least 35 people and left thousands homeless across the province.",
-     [("killed", "at least 35", 35, 35, None, "at_least"), ("displaced", "thousands", None, 2000, 9999, "vague")]),
+     [("killed", "at least 35", 35, 35, None, "at_least"),
+      ("displaced", "thousands", None, 2000, 9999, "vague")]),
     ("Officials said 150 people had been evacuated.", [("evacuated", "150", 150, None, None, "exact")]),
-    ("Nearly 2,000 migrants were rescued at sea.", [("rescued", "Nearly 2,000", 2000, None, None, "approximately")]),
+    ("Nearly 2,000 migrants were rescued at sea.",
+     [("rescued", "Nearly 2,000", 2000, None, None, "approximately")]),
     # crowds
     ("A crowd of 5,000 gathered in the main square.", [("protesters", "5,000", 5000, None, None, "exact")]),
-    ("A 5,000-strong crowd marched through the capital.", [("protesters", "5,000", 5000, None, None, "exact")]),
+    ("A 5,000-strong crowd marched through the capital.",
+     [("protesters", "5,000", 5000, None, None, "exact")]),
     ("Thousands took to the streets of Khartoum.", [("protesters", "Thousands", None, 2000, 9999, "vague")]),
     ("Around 20,000 demonstrators filled the streets on Saturday.",
      [("protesters", "Around 20,000", 20000, None, None, "approximately")]),

@@ -1,4 +1,4 @@
-"""The seed article's counts and dates (skips without ../shared). Nothing here is special-cased in the code."""
+"""The seed article's counts and dates (skips without ../shared); nothing here is special-cased in code."""
 
 from __future__ import annotations
 
