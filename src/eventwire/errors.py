@@ -62,7 +62,7 @@ class Errors:
     E034 = "Cannot read predictions {path}: {detail}"
     E035 = "Cannot read the evaluation baseline {path}: {detail}"
     E080 = "Cannot read event lexicon {name}: {detail}"
-    E081 = "Event lexicon {where}: '{code}' is not a CAMEO code (2-4 digits, quoted in YAML)."
+    E081 = "Event lexicon {where}: '{value}' is not a CAMEO code (2-4 digits, quoted in YAML)."
 
 
 class EventwireError(Exception):

@@ -1,13 +1,748 @@
+"""Event detection and coding: who did what to whom, in CAMEO (with PLOVER and ACLED from the ontology).
+
+Per sentence the coder
+1. finds triggers: verbs by lemma and dependency constraints, nouns by lemma and modifiers
+   (``data/lexicon/verbs.yaml``, ``nouns.yaml``); a noun carried by a light verb ("unleashed a crackdown",
+   "issued a plea") is one event with the verb's subject as source;
+2. reads the frames governing the trigger (``modality.clause_frames``) and re-codes: an intended act becomes
+   an intent code 03x/13x, a refused or negated cooperative act a rejection 12x, "urged X to <act>" an
+   appeal 02x, "demanded that X <act>" a demand 10x; negated acts without such a mapping, hypotheticals
+   (except offers) and historical mentions are not events of this report and are dropped; complements of
+   accusations ("accused Nato
+   of massing troops") are allegations, not events;
+3. takes source and target from the subject / agent, object / dative / prepositions, with passives, conjoined
+   actors (one event per pair), relative clauses and "opponents of X";
+4. fills actors the text leaves implicit only by documented inference (lower confidence): a protest with no
+   named target is against the government of the country it happens in (``implicit`` in the lexicon), and a
+   definite noun that names an earlier event again ("the clampdown") takes that event's actors;
+5. keeps one event per distinct happening in a sentence (same CAMEO root and actors -> the most specific one).
+"""
+
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from eventwire.model import ActorAnalysis, Event
+from eventwire.coding import ontology
+from eventwire.coding.frames import (
+    children,
+    first_mentions,
+    is_passive,
+    mentions_for,
+    own_subject,
+    phrase_lemma,
+    prep_objects,
+    relation_target,
+    role_tokens,
+    subject_token,
+)
+from eventwire.coding.lexicon import (
+    DEFAULT_NOUN_SOURCES,
+    DEFAULT_NOUN_TARGETS,
+    DEFAULT_VERB_TARGETS,
+    Lexicon,
+    Pattern,
+    load_lexicon,
+    map_code,
+)
+from eventwire.coding.modality import (
+    ClauseFrames,
+    clause_frames,
+    is_future,
+    is_historical,
+    is_hypothetical,
+    is_negated,
+    speaker_token,
+)
+from eventwire.model import (
+    Actor,
+    ActorAnalysis,
+    ActorMention,
+    Event,
+    Modality,
+    SentenceRef,
+)
+from eventwire.model import (
+    Span as TextSpan,
+)
+
+#: Roots whose events are acts of violence or coercion: when an interested party (not the media) says someone
+#: else did them, CAMEO codes the statement as an accusation (112) by the speaker.
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_REPORTER_SECTORS = frozenset({"MED", "JRN", "HLH"})
+#: Verbal and diplomatic roots: the event is something an actor says or does to another, so it needs a source.
+_VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13"})
+#: ... and, except refusals and intents (whose addressee is often left implicit), a target too.
+_ADDRESSED_ROOTS = frozenset({"02", "04", "05", "06", "07", "09", "10", "11", "13"})
+_PRONOUNS = frozenset(
+    {"i", "me", "we", "us", "you", "it", "they", "them", "he", "him", "she", "her", "my", "our"}
+)
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    actors: ActorAnalysis
+    lex: Lexicon
+    published: dt.date | None
+    doc_id: str
+    focus: str | None
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass
+class _Candidate:
+    trigger: Token
+    clause: Token  # the verb whose clause the event is (the light verb for "issued a plea")
+    pattern: Pattern
+    code: str
+    sources: list[Actor]
+    targets: list[Actor]
+    modality: Modality
+    confidence: float
+    implicit: int = 0
+
+
+# ----------------------------------------------------------------------------------------------------
+# Trigger matching
+
+
+def _lemmas(tokens: list[Token]) -> set[str]:
+    out: set[str] = set()
+    for token in tokens:
+        out.add(token.lemma_.lower())
+        out.update(c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
+    return out
+
+
+def _match_verb(token: Token, lex: Lexicon) -> Pattern | None:
+    patterns = lex.verbs.get(token.lemma_.lower())
+    if not patterns:
+        return None
+    particles = {c.lemma_.lower() for c in token.children if c.dep_ == "prt"}
+    objects = _lemmas(children(token, "dobj", "obj", "nsubjpass"))
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        objects |= _lemmas([token.head])
+    for pattern in patterns:
+        if pattern.particle and pattern.particle not in particles:
+            continue
+        if pattern.prep:
+            objs = prep_objects(token, pattern.prep)
+            if not objs and not any(c.lower_ == pattern.prep for c in token.children):
+                continue
+            if pattern.pobj and not (_lemmas(objs) & pattern.pobj):
+                continue
+        if pattern.object and not (objects & pattern.object):
+            continue
+        if pattern.not_object and objects & pattern.not_object:
+            continue
+        if pattern.subject and not _subject_fits(token, pattern.subject):
+            continue
+        return pattern
+    return None
+
+
+def _subject_fits(verb: Token, allowed: frozenset[str]) -> bool:
+    subj = subject_token(verb)
+    if subj is None:
+        return False
+    if "PERSON" in allowed and subj.ent_type_ == "PERSON":
+        return True
+    return subj.lemma_.lower() in allowed
+
+
+def _match_noun(token: Token, lex: Lexicon) -> Pattern | None:
+    patterns = lex.nouns.get(token.lemma_.lower())
+    if not patterns:
+        return None
+    modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+    for pattern in patterns:
+        if pattern.modifier and not (modifiers & pattern.modifier):
+            continue
+        if pattern.not_modifier and modifiers & pattern.not_modifier:
+            continue
+        return pattern
+    return None
+
+
+def _topic_code(code: str, scope: list[Token], lex: Lexicon) -> str:
+    """Refine a general code by what its complement is about (topics.yaml)."""
+    words: set[str] = set()
+    for token in scope:
+        for sub in token.subtree:
+            words.add(sub.lemma_.lower())
+            words.add(phrase_lemma(sub))
+    root = code[:2]
+    for topic in lex.topics:
+        refined = topic.codes.get(root)
+        if refined is None or not (topic.lemmas & words):
+            continue
+        if refined.startswith(code) or (len(code) == 3 and code.endswith("0")):
+            return refined
+    return code
+
+
+def _complement_scope(token: Token) -> list[Token]:
+    """What a trigger's complement is: its objects, clauses and prepositional phrases (not its subject);
+    for "their demands were the departure of X", the copula's complement."""
+    scope = [
+        c
+        for c in token.children
+        if c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "advcl", "attr", "dative", "acomp", "pobj", "relcl")
+    ]
+    if token.dep_ == "nsubj" and token.head.lemma_ == "be":
+        scope += children(token.head, "attr")
+    return scope
+
+
+# ----------------------------------------------------------------------------------------------------
+# Actors
+
+
+def _as_actor(mention: ActorMention) -> Actor:
+    return mention.as_actor()
+
+
+def _implicit(country: str | None, sector: str | None) -> Actor | None:
+    if not country or not sector:
+        return None
+    return Actor(code=f"{country}{sector}", country=country, sector=sector, kind="group")
+
+
+def _focus_country(actors: ActorAnalysis) -> str | None:
+    """The country the report is about: the one its actor mentions name most often (first on ties)."""
+    counts = Counter(m.country for m in actors.mentions if m.country)
+    if not counts:
+        return None
+    best = max(counts.values())
+    for mention in actors.mentions:
+        if mention.country and counts[mention.country] == best:
+            return mention.country
+    return None
+
+
+def _place_country(token: Token, ctx: _Context) -> str | None:
+    """The country of a location attached to the trigger ("protested in Beijing", "through Belarus's ...")."""
+    for prep in ("in", "across", "through", "outside", "around", "at"):
+        for obj in prep_objects(token, prep):
+            for sub in obj.subtree:
+                mention = ctx.actors.mention_at(sub.i)
+                if mention is not None and mention.country and mention.kind in ("country", "place", None):
+                    return mention.country
+    return None
+
+
+def _speaker_fallback(token: Token, found_speech: Token | None, ctx: _Context) -> list[ActorMention]:
+    """An unresolved pronoun subject under "X said it/he would ..." is X."""
+    if token.pos_ != "PRON" or found_speech is None:
+        return []
+    subj = subject_token(found_speech, frames=ctx.lex.frames)
+    return mentions_for(subj, ctx.actors, ctx.lex.frames) if subj is not None else []
+
+
+def _verb_actors(
+    trigger: Token, pattern: Pattern, ctx: _Context, speech: Token | None
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    frames = ctx.lex.frames
+    passive = is_passive(trigger)
+    if pattern.source:
+        src_tokens = [t for role in pattern.source for t in role_tokens(trigger, role)]
+    elif passive:
+        src_tokens = role_tokens(trigger, "agent")
+    else:
+        subj = subject_token(trigger, frames=frames)
+        src_tokens = [subj] if subj is not None else []
+    sources = first_mentions(src_tokens, ctx.actors, frames)
+    if not sources and src_tokens:
+        sources = _speaker_fallback(src_tokens[0], speech, ctx)
+    target_roles = pattern.target or DEFAULT_VERB_TARGETS
+    if passive and not pattern.source:
+        patient = _patient(trigger)
+        targets = first_mentions(patient, ctx.actors, frames)
+        if not targets:
+            targets = first_mentions(
+                [t for role in target_roles if role != "dobj" for t in role_tokens(trigger, role)],
+                ctx.actors,
+                frames,
+            )
+    else:
+        tgt_tokens = [t for role in target_roles for t in role_tokens(trigger, role)]
+        targets = first_mentions(tgt_tokens, ctx.actors, frames)
+        if not targets:
+            targets = first_mentions(_nested_targets(trigger), ctx.actors, frames)
+    if not targets and src_tokens:
+        targets = relation_target(src_tokens[0], ctx.actors, frames)
+    return sources, targets
+
+
+_NESTED_PREPS = ("to", "against", "on", "with", "at", "for", "in")
+
+
+def _nested_targets(verb: Token) -> list[Token]:
+    """Targets one phrase down: "advised against travel to Tunisia", "attend a summit in Switzerland"."""
+    heads = children(verb, "dobj") + [o for p in children(verb, "prep") for o in children(p, "pobj")]
+    return [t for head in heads for p in _NESTED_PREPS for t in prep_objects(head, p)]
+
+
+def _patient(verb: Token) -> list[Token]:
+    """The passive subject: its own, a reduced relative's noun, or the first conjunct's ("were beaten and
+    tortured")."""
+    own = children(verb, "nsubjpass")
+    if own:
+        return own
+    if verb.dep_ == "acl":
+        return [verb.head]
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return _patient(verb.head)
+    return []
+
+
+def _noun_actors(
+    noun: Token, clause: Token, pattern: Pattern, ctx: _Context, speech: Token | None
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    frames = ctx.lex.frames
+    src_preps = pattern.source or DEFAULT_NOUN_SOURCES
+    tgt_preps = pattern.target or DEFAULT_NOUN_TARGETS
+    sources = first_mentions([t for p in src_preps for t in prep_objects(noun, p)], ctx.actors, frames)
+    if not sources:
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                sources = mentions_for(child, ctx.actors, frames)
+                if sources:
+                    break
+    if not sources and clause.i != noun.i:
+        subj = subject_token(clause, frames=frames)
+        if is_passive(clause):
+            subj = next(iter(role_tokens(clause, "agent")), None)
+        sources = mentions_for(subj, ctx.actors, frames)
+    if not sources:  # "their demands were ...", said by the organisers
+        for poss in children(noun, "poss"):
+            sources = _speaker_fallback(poss, speech, ctx)
+    tgt_tokens = [t for p in tgt_preps for t in prep_objects(noun, p)]
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("in", "during", "by") and head.head.pos_ == "VERB":
+        # "four people were killed in Israeli shelling in Gaza": the victims, else the place, are the target
+        victims = children(head.head, "nsubjpass") or children(head.head, "dobj")
+        tgt_tokens = victims + tgt_tokens + prep_objects(noun, "in") + prep_objects(head.head, "in")
+    if clause.i != noun.i:  # "issued a plea to the Kremlin" may attach "to" to the verb
+        tgt_tokens += [t for p in tgt_preps for t in prep_objects(clause, p) if p != "of"]
+        # "engaged Filipino peacekeepers in a firefight": the light verb's own object is the target
+        tgt_tokens += [t for t in children(clause, "dobj") if t.i != noun.i]
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "their demands were the departure of X"
+        for attr in children(noun.head, "attr"):
+            tgt_tokens += prep_objects(attr, "of")
+    targets = first_mentions(tgt_tokens, ctx.actors, frames)
+    targets = [t for t in targets if all(t is not s for s in sources)]
+    return sources, targets
+
+
+# ----------------------------------------------------------------------------------------------------
+# Candidates
+
+
+def _noun_clause(noun: Token, lex: Lexicon) -> Token | None:
+    """The light verb carrying a noun event ("unleashed a crackdown", "engaged in talks"), if any."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_.lower() in lex.frames.light_verbs:
+        return head
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ in ("in", "into")  # "engaged in talks", "took part in the protest"
+        and head.head.lemma_.lower() in lex.frames.light_verbs
+    ):
+        return head.head
+    if noun.dep_ == "conj":
+        return _noun_clause(head, lex) if head.pos_ in ("NOUN", "PROPN") else None
+    return None
+
+
+def _is_standalone_position(noun: Token) -> bool:
+    """A noun event reported on its own: sentence subject ("Strikes have spread") or existential ("there were
+    protests")."""
+    if noun.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+        return True
+    return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
+
+
+def _candidate(token: Token, ctx: _Context, consumed: set[int]) -> list[_Candidate]:
+    lex = ctx.lex
+    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+        pattern = _match_verb(token, lex)
+        if pattern is None:
+            return []
+        if token.lemma_.lower() in lex.frames.light_verbs and any(
+            _match_noun(c, lex) for c in children(token, "dobj")
+        ):
+            return []  # the noun carries the event ("launched an air strike")
+        if pattern.code[:2] in _VIOLENT_ROOTS and (
+            _violent_noun(token, lex) is not None or _violent_head(token, lex)
+        ):
+            # "were killed in Israeli shelling", "bombarded the city, killing eight": one happening
+            return []
+        return _build(token, token, pattern, ctx, consumed)
+    if token.pos_ in ("NOUN", "PROPN"):
+        pattern = _match_noun(token, lex)
+        if pattern is None:
+            return []
+        clause = _noun_clause(token, lex) or token
+        return _build(token, clause, pattern, ctx, consumed)
+    return []
+
+
+def _violent_head(verb: Token, lex: Lexicon) -> bool:
+    """A participle of consequence ("..., killing eight people") under a violent trigger."""
+    if verb.dep_ not in ("advcl", "conj") or verb.tag_ != "VBG":
+        return False
+    pattern = _match_verb(verb.head, lex)
+    return pattern is not None and pattern.code[:2] in _VIOLENT_ROOTS
+
+
+def _wished_for(found: ClauseFrames) -> bool:
+    """The complement of an intent frame has its own, different subject ("hoped X would be indicted")."""
+    frame = found.intent[0]
+    for clause in found.chain:
+        if clause.head.i == frame.i and clause.i != frame.i:
+            subj = own_subject(clause)
+            return subj is not None and subj.pos_ != "PRON"
+    return False
+
+
+def _violent_noun(verb: Token, lex: Lexicon) -> Token | None:
+    for prep in ("in", "during", "by"):
+        for obj in prep_objects(verb, prep):
+            pattern = _match_noun(obj, lex)
+            if pattern is not None and pattern.code[:2] in _VIOLENT_ROOTS:
+                return obj
+    return None
+
+
+def _recode(code: str, found: ClauseFrames, negated: bool, lex: Lexicon) -> tuple[str | None, bool]:
+    """Apply negation, refusal and intent frames to a code; None = not an event. Returns (code, intent)."""
+    tables = lex.frames.tables
+    if negated or found.refusal is not None:
+        mapped = map_code(code, tables["negation"])
+        if mapped is None:
+            return None, False
+        code = mapped
+    intent = False
+    if found.intent:
+        intent = True
+        if code[:2] not in ("02", "03", "10", "11", "12", "13"):
+            code = map_code(code, tables["intent"]) or code
+    return code, intent
+
+
+def _build(
+    trigger: Token, clause: Token, pattern: Pattern, ctx: _Context, consumed: set[int]
+) -> list[_Candidate]:
+    lex = ctx.lex
+    frames = lex.frames
+    anchor = _frame_anchor(trigger, clause)
+    found = clause_frames(anchor, frames)
+    if found.accusation or found.unrealised:
+        return []
+    code = pattern.code
+    if pattern.topic:
+        code = _topic_code(code, _complement_scope(trigger), lex)
+    elif code[:2] == "14" and pattern.pos == "verb":
+        code = _topic_code(code, [c for c in trigger.children if c.dep_ in ("advcl", "xcomp", "prep")], lex)
+    negated = is_negated(clause, frames) or (clause.i != trigger.i and is_negated(trigger, frames))
+    if not negated and trigger.pos_ in ("NOUN", "PROPN") and is_negated(trigger, frames):
+        negated = True
+    recoded, intent = _recode(code, found, negated, lex)
+    if recoded is None:
+        return []
+    code = recoded
+    if found.intent and _wished_for(found):
+        return []  # "hoped officials would be indicted": a wish about others, not an act
+    hypothetical = is_hypothetical(found.chain, frames)
+    future = is_future(clause, frames.future_aux)
+    if found.speech is not None and not found.intent and is_future(clause, frames.reported_future_aux):
+        code = map_code(code, frames.tables["intent"]) or code  # "announced it would free ..." = intent
+        intent = future = True
+        hypothetical = False  # "would" here is the future of reported speech, not a conditional
+    if hypothetical and not intent:
+        return []
+    sent = trigger.sent
+    if is_historical(trigger, anchor, sent, ctx.published):
+        return []
+    mod = Modality(
+        negated=negated or found.refusal is not None, intent=intent or future, hypothetical=hypothetical
+    )
+    speaker = speaker_token(found)
+    if speaker is not None:
+        said = mentions_for(speaker, ctx.actors, frames)
+        mod.reported_by = (said[0].name or said[0].text) if said else speaker.text
+
+    trigger_out = trigger
+    if found.appeal is not None or found.demand is not None:
+        frame_verb = found.appeal or found.demand
+        assert frame_verb is not None
+        table = frames.tables["appeal" if found.appeal is not None else "demand"]
+        code = map_code(code, table) or ("020" if found.appeal is not None else "100")
+        consumed.add(frame_verb.i)
+        subj = subject_token(frame_verb, frames=frames)
+        sources = mentions_for(subj, ctx.actors, frames)
+        addressee = children(frame_verb, "dobj") or [
+            t
+            for t in (own_subject(c) for c in found.chain if c.head.i == frame_verb.i and c.i != frame_verb.i)
+            if t is not None
+        ]
+        targets = mentions_for(addressee[0], ctx.actors, frames) if addressee else []
+        trigger_out = frame_verb
+        mod.intent = False
+    elif pattern.pos == "verb":
+        sources, targets = _verb_actors(trigger, pattern, ctx, found.speech)
+    else:
+        sources, targets = _noun_actors(trigger, clause, pattern, ctx, found.speech)
+    for frame_word in found.intent:
+        consumed.add(frame_word.i)
+    if found.refusal is not None:
+        consumed.add(found.refusal.i)
+
+    # A party (not the press) saying someone else used violence is coded as its accusation (CAMEO 112).
+    if found.speech is not None and code[:2] in _VIOLENT_ROOTS:
+        accusation = _accusation(found.speech, sources, targets, ctx)
+        if accusation is not None:
+            sources, targets = accusation
+            code = "112"
+            trigger_out = found.speech
+            mod.reported_by = None
+
+    confidence = 0.75 if pattern.pos == "verb" else 0.65
+    if pattern.weak:
+        if not targets:
+            return []
+        confidence -= 0.1
+    if code[:2] in _VERBAL_ROOTS and not sources:
+        return []  # a statement, appeal, accusation ... needs someone who makes it
+    if code[:2] in _ADDRESSED_ROOTS and not targets and not pattern.implicit_target:
+        return []  # an appeal or a visit to nobody named is not codable
+    if (
+        pattern.pos == "noun"
+        and clause.i == trigger.i
+        and not _is_standalone_position(trigger)
+        and not pattern.anaphoric
+        and not (sources and targets)
+    ):
+        return []  # a noun in passing ("lift the sanctions on Iran") is an event only with both actors named
+    src_actors = [_as_actor(m) for m in sources]
+    tgt_actors = [_as_actor(m) for m in targets]
+    cand = _Candidate(trigger_out, clause, pattern, code, src_actors, tgt_actors, mod, confidence)
+    explicit = bool(cand.sources or cand.targets)
+    _fill_implicit(cand, trigger, ctx)
+    if not cand.sources and not cand.targets:
+        return []
+    if not explicit and found.speech is not None:
+        return []  # "warned that the protests threaten ...": a protest named in someone's words, no new event
+    if not explicit and _in_quote(trigger):
+        return []
+    if _in_quote(trigger) and _pronoun_only(sources + targets):
+        return []  # "I will not allow it": inside a quotation, pronoun actors cannot be resolved reliably
+    return [cand]
+
+
+def _in_quote(token: Token) -> bool:
+    """Is ``token`` inside a direct quotation (between paired quote marks in its sentence, or after an
+    unclosed opening mark)?"""
+    text = token.sent.text[: token.idx - token.sent.start_char]
+    opened = text.count("\u201c") - text.count("\u201d")
+    return opened > 0 or text.count('"') % 2 == 1
+
+
+def _pronoun_only(mentions: list[ActorMention]) -> bool:
+    return bool(mentions) and all(m.via == "pronoun" or m.text.lower() in _PRONOUNS for m in mentions)
+
+
+def _frame_anchor(trigger: Token, clause: Token) -> Token:
+    """Where modality is read for a trigger: its clause, or for a noun subject/object the verb it belongs to
+    ("their demands were ...", "no protests took place")."""
+    if clause.i != trigger.i:
+        return clause
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass", "attr", "dobj"):
+        return trigger.head
+    return trigger
+
+
+def _accusation(
+    speech: Token, sources: list[ActorMention], targets: list[ActorMention], ctx: _Context
+) -> tuple[list[ActorMention], list[ActorMention]] | None:
+    subj = own_subject(speech)
+    speakers = mentions_for(subj, ctx.actors, ctx.lex.frames) if subj is not None else []
+    if not speakers or any((s.sector or "") in _REPORTER_SECTORS or not s.country for s in speakers):
+        return None
+    speaker_countries = {s.country for s in speakers}
+    accused = [s for s in sources if s.country not in speaker_countries or not s.country]
+    if not accused:
+        return None
+    return speakers, accused
+
+
+def _fill_implicit(cand: _Candidate, trigger: Token, ctx: _Context) -> None:
+    """Documented inference for actors the text leaves implicit (lower confidence)."""
+    pattern = cand.pattern
+    anaphoric = pattern.anaphoric and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in trigger.children)
+    if anaphoric and not cand.sources and not cand.targets:
+        for earlier in reversed(ctx.events):
+            if earlier.cameo_root == cand.code[:2]:
+                cand.sources = [earlier.source] if earlier.source else []
+                cand.targets = [earlier.target] if earlier.target else []
+                cand.implicit += 1
+                break
+    standalone = pattern.standalone and _is_standalone_position(trigger)
+    explicit = bool(cand.sources or cand.targets)
+    if not explicit and not standalone:
+        return
+    country = _place_country(cand.clause, ctx) or _place_country(trigger, ctx)
+    if not cand.sources and pattern.implicit_source:
+        known = [a.country for a in cand.targets if a.country]
+        guess = _implicit(country or (known[0] if known else None) or ctx.focus, pattern.implicit_source)
+        if guess is not None:
+            cand.sources = [guess]
+            cand.implicit += 1
+    if not cand.targets and pattern.implicit_target:
+        known = [a.country for a in cand.sources if a.country]
+        guess = _implicit(country or (known[0] if known else None) or ctx.focus, pattern.implicit_target)
+        if guess is not None:
+            cand.targets = [guess]
+            cand.implicit += 1
+
+
+# ----------------------------------------------------------------------------------------------------
+# Sentence assembly
+
+
+def _pairs(cand: _Candidate) -> list[tuple[Actor | None, Actor | None]]:
+    sources: list[Actor | None] = list(cand.sources) or [None]
+    targets: list[Actor | None] = list(cand.targets) or [None]
+    if cand.pattern.symmetric and len(cand.sources) > 1 and not cand.targets:
+        return [(a, b) for a in cand.sources for b in cand.sources if a is not b]
+    out = [(s, t) for s in sources for t in targets if not _same(s, t)]
+    if cand.pattern.symmetric and cand.pattern.pos == "noun":
+        out += [(t, s) for s, t in out if s is not None and t is not None]
+    return out
+
+
+def _same(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.entity_id and a.entity_id == b.entity_id:
+        return True
+    return a.code == b.code and a.text == b.text
+
+
+def _event(
+    cand: _Candidate, source: Actor | None, target: Actor | None, sent: Span, index: int, ctx: _Context
+) -> Event:
+    info = ontology.describe(cand.code, source=source, target=target)
+    trig = cand.trigger
+    key = f"{ctx.doc_id}|{index}|{trig.idx}|{trig.idx + len(trig.text)}|{cand.code}|"
+    key += f"{source.code if source else '-'}|{target.code if target else '-'}"
+    confidence = cand.confidence - 0.15 * cand.implicit
+    if source is None or target is None:
+        confidence -= 0.1
+    return Event(
+        event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+        sentence=SentenceRef(index=index, start=sent.start_char, end=sent.end_char),
+        trigger=TextSpan(text=trig.text, start=trig.idx, end=trig.idx + len(trig.text)),
+        source=source,
+        target=target,
+        cameo=info.code,
+        cameo_root=info.root,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        plover=dict(info.plover),
+        acled=dict(info.acled) if info.acled else None,
+        modality=Modality(**cand.modality.to_dict()),
+        confidence=round(max(0.05, min(0.95, confidence)), 2),
+        cameo_name=info.name,
+    )
+
+
+def _specificity(event: Event) -> tuple[int, int, float]:
+    explicit = sum(1 for a in (event.source, event.target) if a is not None and a.text is not None)
+    return (explicit, len(event.cameo), event.confidence)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per distinct happening: same root and compatible actors -> keep the best supported one."""
+    kept: list[Event] = []
+    for event in sorted(events, key=_specificity, reverse=True):
+        if any(_duplicate(event, other) for other in kept):
+            continue
+        kept.append(event)
+    return sorted(kept, key=lambda e: (e.trigger.start, e.cameo))
+
+
+def _country(actor: Actor | None) -> str | None:
+    return actor.country if actor is not None else None
+
+
+def _family(root: str) -> str:
+    """Roots that report one happening at different grain: a killing (18) in an attack is part of it (19)."""
+    return "violence" if root in _VIOLENT_ROOTS else root
+
+
+def _duplicate(a: Event, b: Event) -> bool:
+    if _family(a.cameo_root) != _family(b.cameo_root):
+        return False
+    for x, y in ((a.source, b.source), (a.target, b.target)):
+        if x is None or y is None:
+            continue
+        if x.country and y.country and x.country != y.country:
+            return False
+        if not (x.country and y.country) and x.code != y.code:
+            return False
+    return True
+
+
+def _sentence_events(sent: Span, index: int, ctx: _Context) -> list[Event]:
+    consumed: set[int] = set()
+    cands: list[_Candidate] = []
+    for token in sent:
+        cands.extend(_candidate(token, ctx, consumed))
+    cands = [
+        c
+        for c in cands
+        if c.trigger.i not in consumed or (c.trigger.i != c.clause.i and c.clause.i not in consumed)
+    ]
+    # A relative clause describing a participant ("a crackdown on Belarusians who took to the streets") is
+    # background to the sentence's main event, not a report of its own.
+    spans = [
+        (a.start, a.end)
+        for c in cands
+        for a in c.sources + c.targets
+        if a.start is not None and a.end is not None
+    ]
+    cands = [c for c in cands if not _describes_participant(c.clause, spans)]
+    events = [_event(c, s, t, sent, index, ctx) for c in cands for s, t in _pairs(c)]
+    return _dedupe(events)
+
+
+def _describes_participant(token: Token, spans: list[tuple[int, int]]) -> bool:
+    """Is ``token`` in a relative clause on a noun that is an actor of an event in this sentence?"""
+    node = token
+    for _ in range(6):
+        if node.dep_ == "relcl":
+            head = node.head
+            return any(start <= head.idx < end for start, end in spans)
+        if node.head.i == node.i or node.dep_ not in ("conj", "xcomp", "advcl", "ccomp"):
+            return False
+        node = node.head
+    return False
 
 
 def extract_events(
     doc: Doc, actors: ActorAnalysis, *, published: dt.date | None = None, doc_id: str = ""
 ) -> list[Event]:
-    return []  # PLACEHOLDER: being implemented (issue 3)
+    """Every event the document reports, in text order (see the module docstring for the rules)."""
+    ctx = _Context(doc, actors, load_lexicon(), published, doc_id, _focus_country(actors))
+    for index, sent in enumerate(doc.sents):
+        ctx.events.extend(_sentence_events(sent, index, ctx))
+    ontology.refine_acled_document(ctx.events)
+    return ctx.events

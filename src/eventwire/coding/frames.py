@@ -1,0 +1,194 @@
+"""Dependency frames for the event coder: who is the subject, object, agent of a trigger, and which actor
+mentions those tokens stand for.
+
+spaCy's English pipelines use ClearNLP labels: ``nsubj``/``nsubjpass`` subjects, ``dobj`` objects, ``dative``
+("provide X to Y"), ``agent`` ("by X" of a passive), ``prep`` + ``pobj``/``pcomp``, ``xcomp``/``ccomp``
+complements, ``conj`` for coordination, ``relcl``/``acl`` for relative and reduced relative clauses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Token
+
+from eventwire.coding.lexicon import Frames
+from eventwire.model import ActorAnalysis, ActorMention
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+#: Clause links through which a verb without its own subject shares its head's subject.
+SUBJECT_SHARING_DEPS = ("xcomp", "conj", "advcl", "acomp", "pcomp")
+
+
+def phrase_lemma(token: Token) -> str:
+    """The lemma with its particle, as lexicons write phrasal verbs: "step down", "crack down"."""
+    particles = [c.lemma_.lower() for c in token.children if c.dep_ == "prt"]
+    return f"{token.lemma_.lower()} {particles[0]}" if particles else token.lemma_.lower()
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive clause ("was arrested by police") or reduced relative ("the civilians imprisoned")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i:
+        return is_passive(verb.head)  # "detainees had been beaten and tortured"
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def prep_objects(token: Token, prep: str) -> list[Token]:
+    """Objects of the preposition ``prep`` governed by ``token`` ("to the Kremlin" -> Kremlin)."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
+            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def role_tokens(token: Token, role: str) -> list[Token]:
+    """Tokens filling a lexicon role (``dobj``, ``dative``, ``agent``, ``subject``, ``prep:<word>``).
+
+    A preposition may hang off the object rather than the verb ("received assurances from X", "endorsed an
+    agreement with the EU"): when the verb has none, the object's are used.
+    """
+    if role.startswith("prep:"):
+        direct = prep_objects(token, role[5:])
+        if direct:
+            return direct
+        return [t for obj in children(token, "dobj", "obj") for t in prep_objects(obj, role[5:])]
+    if role == "dobj":
+        return children(token, "dobj", "obj")
+    if role == "dative":
+        direct = [c for c in children(token, "dative") if c.pos_ != "ADP"]
+        return direct + prep_objects(token, "to") if direct else []
+    if role == "agent":
+        return [c for a in children(token, "agent") for c in a.children if c.dep_ == "pobj"]
+    if role == "subject":
+        subj = subject_token(token)
+        return [subj] if subj is not None else []
+    return []
+
+
+def is_infinitive(verb: Token) -> bool:
+    """ "to attack": an infinitive reports an act only through a frame (intent, appeal, "tried to ...")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def own_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS:
+            return child
+    return None
+
+
+def subject_token(verb: Token, *, frames: Frames | None = None) -> Token | None:
+    """The (syntactic) subject of ``verb``, inherited from the governing clause when the verb has none.
+
+    "urged Iran to free X": ``free`` is controlled by the object of an appeal frame; "Obama wants to attack":
+    by the subject; participles and conjoined verbs ("... took to the streets, calling for ...") share the
+    subject of their head; a relative clause's "who" stands for the noun it modifies.
+    """
+    seen = 0
+    current = verb
+    while seen < 6:
+        seen += 1
+        subj = own_subject(current)
+        if subj is not None:
+            if subj.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return current.head
+            return subj
+        if current.dep_ == "relcl" or (current.dep_ == "acl" and current.tag_ == "VBG"):
+            return current.head
+        if current.dep_ not in SUBJECT_SHARING_DEPS or current.head.i == current.i:
+            return None
+        head = current.head
+        if current.dep_ == "xcomp" and frames is not None and head.lemma_.lower() in frames.appeal_frames:
+            objects = children(head, "dobj")
+            if objects:
+                return objects[0]
+        current = head
+    return None
+
+
+def conjuncts(token: Token) -> Iterator[Token]:
+    """``token`` and the tokens coordinated with it ("the US, Russia and Switzerland")."""
+    yield token
+    for child in token.children:
+        # spaCy often parses a list of names "the US, Russia, and Switzerland" as apposition + conj
+        if child.dep_ == "conj" or (
+            child.dep_ == "appos" and child.ent_type_ and child.ent_type_ == token.ent_type_
+        ):
+            yield from conjuncts(child)
+
+
+def mention_for(token: Token, actors: ActorAnalysis, frames: Frames, depth: int = 0) -> ActorMention | None:
+    """The actor mention a noun phrase headed by ``token`` stands for.
+
+    Looks through quantity and group nouns ("tens of thousands of opponents", "a group of soldiers") and, when
+    the head itself is not an actor, at its modifiers ("Israeli tank shelling" -> Israel).
+    """
+    if depth > 4:
+        return None
+    mention = actors.mention_at(token.i)
+    if mention is not None:
+        return mention
+    if token.lemma_.lower() in frames.group_nouns or token.like_num or token.pos_ == "NUM":
+        for obj in prep_objects(token, "of"):
+            found = mention_for(obj, actors, frames, depth + 1)
+            if found is not None:
+                return found
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "poss", "nmod", "appos") and child.i != token.i:
+            found = actors.mention_at(child.i)
+            if found is not None:
+                return found
+    if token.pos_ == "NOUN" and token.lemma_.lower() not in frames.relation_nouns:
+        # "the mayor of Nablus", "leaders of Egypt's Muslim Brotherhood": the head belongs to the "of" actor
+        for obj in prep_objects(token, "of"):
+            found = mention_for(obj, actors, frames, depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
+def mentions_for(token: Token | None, actors: ActorAnalysis, frames: Frames) -> list[ActorMention]:
+    """Mentions for a noun phrase and everything coordinated with it, in order, without duplicates."""
+    if token is None:
+        return []
+    out: list[ActorMention] = []
+    for conj in conjuncts(token):
+        mention = mention_for(conj, actors, frames)
+        if mention is not None and all(m is not mention and m.entity_id != mention.entity_id for m in out):
+            out.append(mention)
+    return out
+
+
+def first_mentions(tokens: Iterable[Token], actors: ActorAnalysis, frames: Frames) -> list[ActorMention]:
+    for token in tokens:
+        found = mentions_for(token, actors, frames)
+        if found:
+            return found
+    return []
+
+
+def relation_target(token: Token, actors: ActorAnalysis, frames: Frames) -> list[ActorMention]:
+    """For "opponents of X" / "critics of X" (possibly under "thousands of"), the X they act against."""
+    for conj in conjuncts(token):
+        node: Token | None = conj
+        for _ in range(4):
+            if node is None:
+                break
+            lemma = node.lemma_.lower()
+            if lemma in frames.relation_nouns:
+                return first_mentions(prep_objects(node, "of"), actors, frames)
+            if lemma in frames.group_nouns or node.like_num:
+                objs = prep_objects(node, "of")
+                node = objs[0] if objs else None
+                continue
+            break
+    return []
