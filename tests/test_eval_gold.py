@@ -158,6 +158,8 @@ def test_eval_gold_real_files(shared_dir: Path) -> None:
     (unit,) = seed.units
     assert sum(not e.optional for e in unit.events) == 15
     assert unit.forbidden_years == ("1991", "1994", "2010")
+    people = {e.name: e for e in unit.entities}
+    assert len(people["Alexander Lukashenko"].mentions) == 7 and people["Nato"].code == "NATO"
     petr = read_gold(shared_dir / "benchmarks" / "petrarch-gsr" / "PETR2_GSR_validation.xml")
     assert len(petr.units) == 78
     assert all(u.text for u in petr.units)

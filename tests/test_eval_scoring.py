@@ -7,9 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.evaluation.gold import GoldCount, GoldEvent, GoldQuote, GoldSet, GoldUnit
+from eventwire.evaluation.gold import GoldCount, GoldEntity, GoldEvent, GoldQuote, GoldSet, GoldUnit
 from eventwire.evaluation.matching import PredEvent
-from eventwire.evaluation.scoring import PredUnit, count_matches, evaluate, quote_matches, speaker_right
+from eventwire.evaluation.scoring import (
+    PredUnit,
+    count_matches,
+    entity_resolution,
+    evaluate,
+    quote_matches,
+    speaker_right,
+)
 
 TEXT = (
     "Police detained 40 protesters in Ruritania on Monday. "  # sentence 0: 0-53
@@ -223,3 +230,49 @@ def test_eval_scoring_plover_agreement_is_informational(cameo: str, agree: int) 
     report = evaluate(gold, {"doc": PredUnit(TEXT, [_p(cameo, "BLRCOP", "BLROPP", 0)])})
     assert (report.plover_checked, report.plover_agree) == (1, agree)
     assert "plover" not in " ".join(report.metrics())  # never gated
+
+
+LUKA = GoldEntity(
+    "Alexander Lukashenko", "BLRGOV", ("Alexander Lukashenko", "the Belarusian strongman", "he")
+)
+
+
+def _entity(name: str | None, code: str, *mentions: str) -> dict[str, object]:
+    return {"name": name, "code": code, "mentions": [{"text": m} for m in mentions]}
+
+
+@pytest.mark.parametrize(
+    ("gold", "actors", "expected"),
+    [
+        (
+            LUKA,
+            [_entity("Alexander Lukashenko", "BLRGOV", "Alexander Lukashenko", "the Belarusian strongman")],
+            (True, 1.0),
+        ),
+        (
+            LUKA,
+            [_entity("Alexander Lukashenko", "BLRGOV", "Mr Lukashenko", "he")],
+            (True, 0.5),
+        ),  # pronouns ignored
+        (
+            LUKA,
+            [_entity(None, "BLRGOV", "Lukashenko"), _entity(None, "BLRGOV", "Mr Lukashenko")],
+            (False, 0.0),
+        ),  # split
+        (
+            LUKA,
+            [_entity("Alexander Lukashenko", "RUSGOV", "Alexander Lukashenko")],
+            (False, 0.5),
+        ),  # wrong code
+        (
+            GoldEntity("EU", "IGOEU"),
+            [_entity("Eugen", "BLRCVL", "Eugen"), _entity("European Union", "EU", "the EU")],
+            (True, None),
+        ),
+        (GoldEntity("Nato", "NATO"), [], (False, None)),
+    ],
+)
+def test_eval_entity_resolution(
+    gold: GoldEntity, actors: list[dict[str, object]], expected: tuple[bool, float | None]
+) -> None:
+    assert entity_resolution(gold, actors) == expected

@@ -52,6 +52,15 @@ class GoldQuote:
     partial: bool = False
 
 
+@dataclass(frozen=True)
+class GoldEntity:
+    """A person or organisation the text names, with its code and (optionally) the mentions of it."""
+
+    name: str
+    code: str | None
+    mentions: tuple[str, ...] = ()
+
+
 @dataclass
 class GoldUnit:
     unit_id: str
@@ -60,6 +69,7 @@ class GoldUnit:
     events: list[GoldEvent] = field(default_factory=list)
     counts: list[GoldCount] = field(default_factory=list)
     quotes: list[GoldQuote] = field(default_factory=list)
+    entities: list[GoldEntity] = field(default_factory=list)
     #: years an event must never be dated in (historical mentions), from the seed's ``not_events``
     forbidden_years: tuple[str, ...] = ()
     #: actor codes that must never be the source of a military (15/17-20) event, from ``not_events``
@@ -164,6 +174,18 @@ def _seed_quotes(raw: list[Any]) -> list[GoldQuote]:
     ]
 
 
+def _seed_entities(raw: list[Any]) -> list[GoldEntity]:
+    return [
+        GoldEntity(
+            name=str(e["name"]),
+            code=str(e["code"]) if e.get("code") else None,
+            mentions=tuple(str(m) for m in e.get("mentions") or []),
+        )
+        for e in raw
+        if isinstance(e, dict) and e.get("name")
+    ]
+
+
 def read_seed_yaml(path: Path) -> GoldSet:
     """Read the seed gold format; the article text is the ``.txt`` beside it (``name.gold.yaml`` ->
     ``name.txt``)."""
@@ -188,6 +210,7 @@ def read_seed_yaml(path: Path) -> GoldSet:
         events=events,
         counts=_seed_counts(data.get("counts") or []),
         quotes=_seed_quotes(data.get("quotes") or []),
+        entities=_seed_entities([*(data.get("people") or []), *(data.get("organizations") or [])]),
         forbidden_years=years,
         forbidden_military_sources=sources,
     )

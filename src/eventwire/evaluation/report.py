@@ -14,6 +14,7 @@ SEED_TARGETS = {
     "precision_non01": ">= 0.8",
     "forbidden_military_source": "= 0",
     "forbidden_dated": "= 0",
+    "entities_resolved": "Lukashenko: 1 actor",
 }
 
 
@@ -49,13 +50,11 @@ def print_report(report: EvalReport, *, verbose: bool = False, console: Console 
         acc.add_column("value", justify="right")
         acc.add_column("target", justify="right")
         for key, value in report.acceptance.items():
-            if key == "required_total":
+            if key.endswith("_total"):
                 continue
-            shown = (
-                f"{value} of {report.acceptance.get('required_total')}"
-                if key == "required_found"
-                else str(value)
-            )
+            total_key = key.replace("_found", "_total").replace("_resolved", "_total")
+            has_total = total_key != key and total_key in report.acceptance
+            shown = f"{value} of {report.acceptance[total_key]}" if has_total else str(value)
             acc.add_row(key, shown, SEED_TARGETS.get(key, ""))
         if report.plover_checked:
             acc.add_row(

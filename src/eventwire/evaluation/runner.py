@@ -23,6 +23,7 @@ def pred_unit(document: Document | dict[str, Any]) -> PredUnit:
         events=[pred_event(e) for e in data.get("events") or []],
         counts=list(data.get("counts") or []),
         quotes=list(data.get("quotes") or []),
+        actors=list(data.get("actors") or []),
     )
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from eventwire.coding.ontology import plover_for
 from eventwire.errors import EventwireError
-from eventwire.evaluation.gold import GoldCount, GoldQuote, GoldSet, GoldUnit
+from eventwire.evaluation.gold import GoldCount, GoldEntity, GoldQuote, GoldSet, GoldUnit
 from eventwire.evaluation.matching import (
     LEVELS,
     PredEvent,
@@ -34,6 +34,7 @@ class PredUnit:
     events: list[PredEvent]
     counts: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
+    actors: list[dict[str, Any]] = field(default_factory=list)  # document-level entities (coreference)
 
 
 @dataclass
@@ -350,6 +351,49 @@ def _score_quotes(golds: list[GoldQuote], preds: list[dict[str, Any]]) -> tuple[
     return score, speakers
 
 
+# --------------------------------------------------------------------------------------------- entities
+
+_PRONOUNS = frozenset(
+    {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its", "we", "us", "our", "i"}
+)
+
+
+def _mention_texts(entity: dict[str, Any]) -> list[str]:
+    texts = [str(m.get("text") or "") for m in entity.get("mentions") or [] if isinstance(m, dict)]
+    return [t.lower() for t in [str(entity.get("name") or ""), *texts] if t]
+
+
+def entity_resolution(gold: GoldEntity, actors: list[dict[str, Any]]) -> tuple[bool, float | None]:
+    """(resolved, mention recall) for one gold person/organisation.
+
+    Resolved: exactly one predicted entity is named by the gold name's last word ("Lukashenko", "Kremlin")
+    and it carries the gold code (IGO spellings folded). Mention recall: the share of the gold's non-pronoun
+    mention strings that one of that entity's mentions contains or is contained in (None when the gold
+    lists no mentions)."""
+    key = re.compile(rf"\b{re.escape(gold.name.split()[-1].lower())}\b")
+    candidates = [a for a in actors if any(key.search(t) for t in _mention_texts(a))]
+    if len(candidates) != 1:
+        return False, (0.0 if gold.mentions else None)
+    (entity,) = candidates
+    resolved = gold.code is None or actor_key(str(entity.get("code") or "")).full == actor_key(gold.code).full
+    wanted = {m.lower() for m in gold.mentions if m.lower() not in _PRONOUNS}
+    if not wanted:
+        return resolved, None
+    texts = _mention_texts(entity)
+    found = sum(1 for w in wanted if any(w in t or t in w for t in texts if t not in _PRONOUNS))
+    return resolved, found / len(wanted)
+
+
+def _score_entities(golds: list[GoldEntity], actors: list[dict[str, Any]]) -> dict[str, float | int]:
+    results = [entity_resolution(g, actors) for g in golds]
+    recalls = [r for _, r in results if r is not None]
+    return {
+        "entities_resolved": sum(1 for ok, _ in results if ok),
+        "entities_total": len(golds),
+        "entity_mention_recall": round(sum(recalls) / len(recalls), 4) if recalls else 0.0,
+    }
+
+
 # --------------------------------------------------------------------------------------------- entry point
 
 
@@ -372,6 +416,9 @@ def evaluate(gold: GoldSet, predictions: dict[str, PredUnit]) -> EvalReport:
         if gold.kind == "seed":
             for key, value in _acceptance(unit, pred).items():
                 acceptance[key] = acceptance.get(key, 0) + value
+            if unit.entities:
+                for key, value in _score_entities(unit.entities, pred.actors).items():
+                    acceptance[key] = acceptance.get(key, 0) + value
             if unit.counts:
                 report.counts = report.counts or LevelScore()
                 report.counts.add(_score_counts(unit.counts, pred.counts))
