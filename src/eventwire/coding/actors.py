@@ -120,7 +120,7 @@ class _Finder:
         self.term_at: dict[int, tuple[int, kb.SectorTerm]] = _match_terms(doc, self.terms)
         self.taken: dict[int, Draft] = {}
         self.drafts: list[Draft] = []
-        self.focus = _focus_country(self.names)
+        self.focus = _focus_country(doc, self.names)
 
     def find(self) -> list[Draft]:
         for match in self.names:
@@ -234,7 +234,8 @@ class _Finder:
         if how in ("demonym", "plural"):
             self._people_of(match, head, record)
             return
-        draft = self._draft(match.start, match.end, head, "country", "kb")
+        start = _np_start(head, self.taken, match.start)
+        draft = self._draft(start, match.end, head, "country", "kb")
         draft.country, draft.name, draft.entity_key = record.iso3, record.name, f"country:{record.iso3}"
         draft.sector = "GOV" if draft.gov_role else None
         draft.code = compose_code(record.iso3, draft.sector)
@@ -686,11 +687,13 @@ def _quote_mask(doc: Doc) -> list[bool]:
     return mask
 
 
-def _focus_country(names: list[NameMatch]) -> str | None:
+def _focus_country(doc: Doc, names: list[NameMatch]) -> str | None:
     """The document's focus country: the most mentioned one (names, demonyms, capitals, national bodies and
     KB people's current countries); the first mentioned wins a tie."""
     codes: list[str] = []
     for match in names:
+        if _partisan(doc, match.start):
+            continue
         code = match.country_code
         if match.person is not None and match.person.roles:
             code = _split_code(match.person.roles[-1].code)[0]
@@ -756,10 +759,16 @@ def _proper_run(token: Token) -> tuple[int, int]:
 
 
 def _clause_subject(token: Token) -> int | None:
+    """The subject of the clause ``token`` is an object in; a conjoined verb shares its first verb's subject
+    ("Putin called Lukashenko and warned him")."""
     verb = token.head if token.dep_ != "pobj" else token.head.head
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child.i
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child.i
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
     return None
 
 

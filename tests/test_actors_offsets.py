@@ -1,0 +1,47 @@
+"""Invariants of every ActorAnalysis: offsets, token spans, ids, entity membership."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.coding.actors import resolve_actors
+
+TEXTS = [
+    "Russia said it was prepared to provide security support to Alexander Lukashenko.",
+    "\u201cWe will not give up,\u201d said Maria Kolesnikova, an opposition figure, in Minsk on Monday.",
+    "The U.S. State Department and the E.U. urged Belarusian authorities to free the detained.",
+    "Côte d’Ivoire’s government and the African Union welcomed the deal; Hamas rejected it.",
+    "Police in Nairobi said they had arrested 20 people, including three journalists from the BBC.",
+    "",
+    "   \n\n  ",
+    "he she it they",
+    "THE KREMLIN SAID NOTHING.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_actors_offsets_and_ids(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    analysis = resolve_actors(doc, published=dt.date(2021, 1, 1))
+    entity_ids = {e.entity_id for e in analysis.entities}
+    covered: set[int] = set()
+    for m in analysis.mentions:
+        assert text[m.start : m.end] == m.text
+        assert doc[m.token_start].idx == m.start
+        assert doc[m.token_end - 1].idx + len(doc[m.token_end - 1]) == m.end
+        assert m.code and m.entity_id in entity_ids
+        tokens = set(range(m.token_start, m.token_end))
+        assert not tokens & covered, "mentions overlap"
+        covered |= tokens
+        assert analysis.mention_at(m.token_start) is m
+    for entity in analysis.entities:
+        assert entity.mentions, entity
+        for span in entity.mentions:
+            assert text[span.start : span.end] == span.text
+
+
+def test_actors_without_publication_date_use_current_roles(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis = resolve_actors(nlp("Donald Trump spoke."), published=None)
+    assert analysis.mentions[0].code == "USAGOV"
