@@ -85,6 +85,13 @@ CASES: list[tuple[str, list[tuple[str, str, int | None, int | None, int | None, 
      [("protesters", "some 2,000", 2000, None, None, "approximately")]),
     ("Tens of thousands of workers took to the streets.",
      [("protesters", "Tens of thousands", None, 20000, 99999, "vague")]),
+    ("The rally drew 5,000 people, organisers said.", [("protesters", "5,000", 5000, None, None, "exact")]),
+    ("Some 3,000 people attended the vigil.",
+     [("protesters", "Some 3,000", 3000, None, None, "approximately")]),
+    # a person count in a protest story is not a crowd size unless it says who was there
+    ("The EU imposed sanctions on nine military officers over the crackdown on protesters.", []),
+    ("The ombudsman said 23 people were injured at the protest, including six police officers.",
+     [("injured", "23", 23, None, None, "exact")]),
     # negatives: measures, money, ages, years, times, percentages, partitives, other nouns
     ("The pipeline is 7,000 kilometres long.", []),
     ("The 1991 coup failed within days.", []),

@@ -52,6 +52,21 @@ CASES = [
     ("The country has endured a tumultuous week.", SUN, [("a tumultuous week", None, "unknown", False)]),
     ("Violence has surged over the past week.", SUN, [("the past week", None, "unknown", False)]),
     ("Troops have been there for 26 years.", SUN, [("26 years", None, "unknown", False)]),
+    # a month or day without a year: past clause -> the last one, future -> the next one, else the nearest
+    (
+        "The two sides agreed to end operations from February 1.",
+        SUN,
+        [("February 1", "2021-02-01", "day", False)],
+    ),
+    ("Troops withdrew on February 1.", SUN, [("February 1", "2020-02-01", "day", False)]),
+    ("They agreed to meet again in March.", SUN, [("March", "2021-03", "month", False)]),
+    ("The talks resume in September.", SUN, [("September", "2020-09", "month", False)]),
+    (
+        "The government said it would meet union leaders on Thursday.",
+        SUN,
+        [("Thursday", "2020-08-20", "day", False)],
+    ),
+    ('"We will be back every Saturday," she said.', SUN, [("Saturday", None, "unknown", False)]),
     # no publication date: relative expressions stay unknown, explicit years still resolve
     ("Protesters clashed with police on Thursday.", None, [("Thursday", None, "unknown", False)]),
     ("In 2010, there were protests.", None, [("2010", "2010", "year", False)]),

@@ -61,6 +61,7 @@ class Lexicon:
     units: frozenset[str]
     person_nouns: frozenset[str]
     protest_context: frozenset[str]
+    presence_verbs: frozenset[str]
 
 
 @dataclass
@@ -102,6 +103,7 @@ def load_lexicon() -> Lexicon:
         units=frozenset(str(u) for u in data["units"]),
         person_nouns=frozenset(data["person_nouns"]),
         protest_context=frozenset(data["protest_context"]),
+        presence_verbs=frozenset(data["presence_verbs"]),
     )
 
 
@@ -359,7 +361,7 @@ def _kind(anchor: Token, ph: Token, noun: Token, elliptical: bool, sent: Span, l
             return rule.name
         if _container_kind(rule, anchor):
             return rule.name
-    if _protest_context(anchor, noun, elliptical, sent, lex):
+    if _protest_context(ph, noun, elliptical, sent, lex):
         return "protesters"
     return None
 
@@ -496,12 +498,13 @@ def _noun_in(tok: Token, words: frozenset[str]) -> bool:
     return _lemma(tok) in words or tok.lower_ in words
 
 
-def _protest_context(anchor: Token, noun: Token, elliptical: bool, sent: Span, lex: Lexicon) -> bool:
-    """A person count with no kind of its own, in a sentence about protests, is a crowd size."""
-    if elliptical:
-        if anchor.dep_ not in ("nsubj", "attr", "dobj", "appos", "conj"):
-            return False
-    elif _lemma(noun) not in lex.person_nouns:
+def _protest_context(ph: Token, noun: Token, elliptical: bool, sent: Span, lex: Lexicon) -> bool:
+    """A person count that only says how many were there ("they were 12,000 people", "the rally drew 5,000",
+    "5,000 people attended"), in a sentence about protests, is a crowd size."""
+    if not elliptical and _lemma(noun) not in lex.person_nouns:
+        return False
+    role, verb = _role(ph)
+    if role not in ("nsubj", "attr", "dobj") or _lemma(verb) not in lex.presence_verbs:
         return False
     return any(_lemma(t) in lex.protest_context for t in sent)
 

@@ -76,19 +76,12 @@ HEDGES = (
     "beginning of ",
 )
 #: Verbs whose complement clause is about the future ("plans to rally on Sunday").
-FUTURE_HEADS = {
-    "plan",
-    "expect",
-    "due",
-    "schedule",
-    "set",
-    "intend",
-    "go",
-    "hope",
-    "vow",
-    "threaten",
-    "promise",
-}
+FUTURE_HEADS = frozenset(
+    ["plan", "expect", "due", "schedule", "set", "intend", "go", "hope", "vow", "threaten", "promise"]
+    + ["agree", "decide", "prepare", "want", "aim", "pledge", "offer", "seek", "propose", "invite"]
+)
+#: Reporting verbs: "would" in what they report is a future seen from the past.
+REPORTING = {"say", "announce", "tell", "add", "confirm", "state", "insist", "warn", "report", "declare"}
 
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
 _DECADE = re.compile(r"^(1[0-9]{2}|20[0-9])0'?s$")
@@ -111,6 +104,7 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateRef]:
             lowered,
             published,
             future=_is_future(span),
+            past=_is_past(span),
             today_in_sentence=any(t.lower_ == "today" for t in span.sent),
             prefix=_prefix_word(doc, span),
         )
@@ -186,16 +180,33 @@ def _prefix_word(doc: Doc, span: Span) -> str:
     return doc[span.start - 1].lower_ if span.start > 0 else ""
 
 
+def _governing_verb(span: Span) -> Token | None:
+    return next((t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+
+
+def _is_past(span: Span) -> bool:
+    """True when the clause governing the date is in a past tense ("were held in March", "has met")."""
+    verb = _governing_verb(span)
+    if verb is None or _is_future(span):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_.lower() == "have" for a in auxes)
+
+
 def _is_future(span: Span) -> bool:
-    """True when the clause governing the date is in the future tense ("will meet on Thursday")."""
-    verb = next((t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    """True when the clause governing the date is in the future tense ("will meet on Thursday", "plans to
+    rally on Sunday", "said the talks would resume on Monday")."""
+    verb = _governing_verb(span)
     for _ in range(3):
         if verb is None:
             return False
-        if any(
-            c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "'ll", "shall", "wo") for c in verb.children
-        ):
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & {"will", "'ll", "shall", "wo"}:
             return True
+        if "would" in auxes and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING:
+            return True  # future in reported speech
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FUTURE_HEADS:
             return True
         if verb.dep_ not in ("xcomp", "conj"):
@@ -214,6 +225,7 @@ def resolve(
     published: dt.date | None,
     *,
     future: bool = False,
+    past: bool = False,
     today_in_sentence: bool = False,
     prefix: str = "",
 ) -> tuple[str | None, str]:
@@ -221,13 +233,13 @@ def resolve(
     t = _strip_hedges(text.strip().removesuffix("'s").removesuffix("\u2019s"))
     if _YEAR.match(t):
         return t, "year"
-    if _DECADE.match(t):
-        return None, "unknown"
+    if _DECADE.match(t) or prefix in ("every", "each") or t.startswith(("every ", "each ")):
+        return None, "unknown"  # a decade, or a recurring day ("every Saturday")
     if published is not None:
         rel = _relative(t, published, future=future, today_in_sentence=today_in_sentence, prefix=prefix)
         if rel is not None:
             return rel
-    named = _named(t, published, future=future)
+    named = _named(t, published, future=future, past=past)
     if named is not None:
         return named
     if not any(ch.isalpha() for ch in t) and not any(ch.isdigit() for ch in t):
@@ -341,14 +353,29 @@ def _ago(n: int, unit: str, pub: dt.date) -> tuple[str | None, str]:
     return f"{pub.year - n:04d}", "year"
 
 
-def _month_only(month: int, pub: dt.date, *, future: bool) -> tuple[str, str]:
-    """ "in March": the most recent March (this month counts), or the next one in a future-tense clause."""
-    year = pub.year
-    if future and month < pub.month:
-        year += 1
-    elif not future and month > pub.month:
-        year -= 1
-    return f"{year:04d}-{month:02d}", "month"
+def _month_only(month: int, pub: dt.date, *, future: bool, past: bool = True) -> tuple[str, str]:
+    """ "in March": the most recent March (this month counts) in a past-tense clause, the next one in a
+    future-tense clause, else the nearest one (ties go to the past)."""
+    return f"{_pick_year(pub, month, 15, future=future, past=past):04d}-{month:02d}", "month"
+
+
+def _pick_year(pub: dt.date, month: int, day: int, *, future: bool, past: bool) -> int:
+    """The year of a month/day given without one, seen from the publication date and the clause's tense.
+
+    A month alone ("in March") counts the publication's own month as both past and future."""
+    if month == pub.month and day == 15:
+        return pub.year
+    this_year = _safe_date(pub.year, month, day)
+    if future:
+        return pub.year if this_year >= pub else pub.year + 1
+    if past:
+        return pub.year if this_year <= pub else pub.year - 1
+    candidates = [pub.year - 1, pub.year, pub.year + 1]
+    return min(candidates, key=lambda y: (abs((_safe_date(y, month, day) - pub).days), y > pub.year))
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date:
+    return dt.date(year, month, min(day, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31))
 
 
 def _month_of(word: str) -> int | None:
@@ -356,7 +383,7 @@ def _month_of(word: str) -> int | None:
     return MONTHS.get(w) or (_MONTH_ABBR.get(w) if len(w) >= 3 and w != "may." else None)
 
 
-def _named(t: str, pub: dt.date | None, *, future: bool) -> tuple[str | None, str] | None:
+def _named(t: str, pub: dt.date | None, *, future: bool, past: bool) -> tuple[str | None, str] | None:
     """Dates that name a month or are numeric ("August 9", "March 2019", "2020-08-09")."""
     words = t.replace(",", " ").split()
     months = [m for m in (_month_of(w) for w in words) if m is not None]
@@ -365,8 +392,8 @@ def _named(t: str, pub: dt.date | None, *, future: bool) -> tuple[str | None, st
     if len(words) == 1 and months:
         if pub is None:
             return None, "unknown"
-        return _month_only(months[0], pub, future=future)
-    return _dateparser(t, pub)
+        return _month_only(months[0], pub, future=future, past=past)
+    return _dateparser(t, pub, future=future, past=past)
 
 
 @lru_cache(maxsize=64)
@@ -377,7 +404,7 @@ def _parser(pub: dt.date | None) -> DateDataParser:
     return DateDataParser(languages=["en"], settings=settings)
 
 
-def _dateparser(t: str, pub: dt.date | None) -> tuple[str | None, str]:
+def _dateparser(t: str, pub: dt.date | None, *, future: bool, past: bool) -> tuple[str | None, str]:
     has_year = bool(re.search(r"\b(1[0-9]{3}|20[0-9]{2})\b", t))
     if pub is None and not has_year:
         return None, "unknown"  # "August 9" with no publication date: the year is unknown
@@ -392,6 +419,8 @@ def _dateparser(t: str, pub: dt.date | None) -> tuple[str | None, str]:
         return f"{d.year:04d}-{d.month:02d}", "month"
     if period == "week":
         return week_start(d).isoformat(), "week"
+    if not has_year and pub is not None:  # "February 1": our own choice of year, not dateparser's
+        d = d.replace(year=_pick_year(pub, d.month, d.day, future=future, past=past))
     return d.isoformat(), "day"
 
 
