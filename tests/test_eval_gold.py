@@ -164,3 +164,34 @@ def test_eval_gold_real_files(shared_dir: Path) -> None:
     assert len(petr.units) == 78
     assert all(u.text for u in petr.units)
     assert petr.n_events == 80
+
+
+def test_eval_gold_seed_unquoted_codes_keep_leading_zeros(tmp_path: Path) -> None:
+    (tmp_path / "z.txt").write_text("text", encoding="utf-8")
+    path = tmp_path / "z.gold.yaml"
+    path.write_text(
+        "document: {published: 2020-08-16}\n"
+        "events:\n"
+        "  - {id: 1, words: w, codes: [0332, 041, 141, 08], optional: true,\n"
+        "     source: {text: null, code: RUS}, target: {text: x, code: BLR}}\n"
+        "counts:\n  - {kind: killed, value: 2}\n",
+        encoding="utf-8",
+    )
+    (unit,) = read_gold(path).units
+    (event,) = unit.events
+    assert event.codes == ("0332", "041", "141", "08")  # not the octal integers 218 and 33
+    assert event.optional is True and event.gold_id == "1"
+    assert unit.published == "2020-08-16" and unit.counts[0].value == "2"
+
+
+def test_eval_gold_petr_single_quoted_attributes(tmp_path: Path) -> None:
+    path = tmp_path / "q.xml"
+    path.write_text(
+        "<Sentences>\n<Sentence date='20150609' id='Q1'>\n"
+        "<EventCoding eventcode='0332'\n  sourcecode='RUS' targetcode='BLR'/>\n"
+        "<Text>Russia offered Belarus military aid.</Text>\n</Sentence>\n</Sentences>\n",
+        encoding="utf-8",
+    )
+    (unit,) = read_gold(path).units
+    assert unit.unit_id == "Q1" and unit.published == "2015-06-09"
+    assert [(e.codes, e.source_code, e.target_code) for e in unit.events] == [(("0332",), "RUS", "BLR")]

@@ -113,6 +113,21 @@ def _actor(value: Any) -> tuple[str | None, bool]:
     return (str(code) if code else None), value.get("text") in (None, "")
 
 
+class _GoldLoader(yaml.SafeLoader):
+    """SafeLoader that keeps numbers as text: an unquoted CAMEO code like 0332 would otherwise be read as the
+    octal integer 218, and 041 as 33 (YAML 1.1)."""
+
+
+_GoldLoader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _seed_event(raw: dict[str, Any], index: int) -> GoldEvent:
     codes = tuple(str(c) for c in raw.get("codes") or [])
     if not codes:
@@ -190,7 +205,7 @@ def read_seed_yaml(path: Path) -> GoldSet:
     """Read the seed gold format; the article text is the ``.txt`` beside it (``name.gold.yaml`` ->
     ``name.txt``)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_GoldLoader)  # a SafeLoader subclass
         if not isinstance(data, dict) or not isinstance(data.get("events"), list):
             raise ValueError("no 'events' list")
         events = [_seed_event(raw, i) for i, raw in enumerate(data["events"])]
@@ -224,11 +239,11 @@ _SENTENCE_RE = re.compile(r"<Sentence\b([^>]*?)/?>(.*?)(?=<Sentence\b|</Sentence
 _CODING_RE = re.compile(r"<EventCoding\b([^>]*?)/?>")
 _TEXT_RE = re.compile(r"<Text>(.*?)</Text>", re.DOTALL)
 _PARSE_RE = re.compile(r"<Parse>(.*?)</Parse>", re.DOTALL)
-_ATTR_RE = re.compile(r'(\w+)\s*=\s*"([^"]*)"')
+_ATTR_RE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 def _attrs(fragment: str) -> dict[str, str]:
-    return {k.lower(): v for k, v in _ATTR_RE.findall(fragment)}
+    return {k.lower(): double or single for k, double, single in _ATTR_RE.findall(fragment)}
 
 
 def petr_date(value: str | None) -> str | None:
