@@ -181,6 +181,11 @@ class _Finder:
             head = head.head
         if head.i in self.term_at or self._is_person_name(head):
             return head
+        named = self.name_at.get(head.i)
+        if named is not None and named.what == "org" and named.start <= token.i:
+            return None  # part of the name itself
+        if named is not None and named.what == "org":
+            return head  # "the U.S. State Department": the country belongs to the organisation
         return None
 
     def _is_person_name(self, token: Token) -> bool:
@@ -446,6 +451,8 @@ class _Finder:
         draft.opposed = "opposed" in term.flags
         draft.inherit_sector = term.sector == "*"
         draft.sector = term.sector or None
+        if head.dep_ == "appos" and head.head.i in self.taken and self.taken[head.head.i].kind != "country":
+            draft.link_to = head.head.i  # "Maria Kolesnikova, an opposition figure": one actor
         related = self._related(head)
         if related is not None:
             draft.relates_to = related.i
@@ -582,7 +589,9 @@ class _Finder:
             if features is None or token.i in self.taken or token.tag_ not in ("PRP", "PRP$"):
                 continue
             number, gender = features
-            weak = self.in_quote[token.i] or token.dep_ == "expl" or token.head.lemma_ == "be"
+            # "it" is an actor only as a subject or possessor: as an object it is nearly always a thing.
+            weak = self.in_quote[token.i] or token.dep_ not in ("nsubj", "nsubjpass", "poss")
+            weak = weak or token.head.lemma_ == "be"
             if gender == "n" and weak and not (token.dep_ == "nsubj" and self._government_role(token)):
                 continue  # "it is the people": no antecedent to find
             draft = self._draft(token.i, token.i + 1, token, "person", "pronoun")
