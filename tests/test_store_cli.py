@@ -56,6 +56,12 @@ def test_store_cli_events_csv_and_table(root: Path) -> None:
     assert "3 events" in table and "BLROPP" in table
 
 
+def test_store_cli_events_csv_header_without_matches(root: Path) -> None:
+    out = _run("events", "--store", str(root), "-f", "csv", "--country", "FRA")
+    header = out.splitlines()
+    assert len(header) == 1 and header[0].startswith("batch_id,doc_id,event_id,")
+
+
 def test_store_cli_events_env_store(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EVENTWIRE_STORE", str(root))
     assert len(_run("events", "-f", "jsonl").splitlines()) == 6

@@ -113,16 +113,15 @@ def events_command(
     """List stored events, oldest first (event date, else the document's publication date)."""
     handle = _open(store)
     try:
-        found = handle.events(country, actor, cameo, since, until, doc, limit)
+        columns, rows = handle.event_rows(country, actor, cameo, since, until, doc, limit)
     except EventwireError as exc:
         fail(exc)
     if fmt is RowFormat.table:
-        columns = [name for name, _ in _EVENT_VIEW]
-        rows = [[get(r) for _, get in _EVENT_VIEW] for r in found]
-        print_rows(columns, rows, fmt, title=f"{len(found)} events")
+        found = [dict(zip(columns, row, strict=True)) for row in rows]
+        view = [[get(r) for _, get in _EVENT_VIEW] for r in found]
+        print_rows([name for name, _ in _EVENT_VIEW], view, fmt, title=f"{len(found)} events")
     else:
-        columns = list(found[0]) if found else []
-        print_rows(columns, [list(r.values()) for r in found], fmt)
+        print_rows(columns, rows, fmt)
 
 
 def sql_command(

@@ -265,10 +265,23 @@ class Store:
         """Events matching every filter given, oldest first, each a dict of the events columns plus
         ``event_date`` (the event's date, else its document's), ``published``, ``title``, ``url``,
         ``origin``."""
+        columns, rows = self.event_rows(country, actor, cameo, since, until, doc, limit)
+        return [dict(zip(columns, row, strict=True)) for row in rows]
+
+    def event_rows(
+        self,
+        country: str | None = None,
+        actor: str | None = None,
+        cameo: str | None = None,
+        since: str | dt.date | None = None,
+        until: str | dt.date | None = None,
+        doc: str | None = None,
+        limit: int | None = None,
+    ) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """``events`` as (column names, rows): the columns are known even when no event matches."""
         flt = EventFilter(country, actor, cameo, _as_date(since), _as_date(until), doc, limit)
         sql, params = flt.sql()
-        columns, rows = self.query(sql, params)
-        return [dict(zip(columns, row, strict=True)) for row in rows]
+        return self.query(sql, params)
 
     def table_counts(self) -> dict[str, int]:
         """Rows per table, from the commit markers (exact: each records the rows its shards hold)."""

@@ -11,6 +11,8 @@ GDELT export choices (documented, since GDELT has no notion of them):
   ids); ADM1/ADM2 codes are empty below country level (eventwire has admin1 names, not FIPS admin codes).
 - Actor1Geo/Actor2Geo are empty (type 0): eventwire locates events, not actors; ActionGeo is the event place.
 - IsRootEvent is 1 when the event's sentence starts in the document's first paragraph (GDELT's "lead").
+- SQLDATE is the event's date, else its document's publication date, else the day it was stored (DATEADDED),
+  as GDELT dates an undated event by its article.
 - GLOBALEVENTID is a stable 60-bit number derived from doc and event ids, so re-exports give the same ids.
 """
 
