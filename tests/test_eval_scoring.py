@@ -276,3 +276,9 @@ def test_eval_entity_resolution(
     gold: GoldEntity, actors: list[dict[str, object]], expected: tuple[bool, float | None]
 ) -> None:
     assert entity_resolution(gold, actors) == expected
+
+
+def test_eval_scoring_recall_by_root() -> None:
+    report = evaluate(_gold(), {"doc": PredUnit(TEXT, [_p("173", "BLRCOP", "BLROPP", 0)])})
+    assert report.by_root == {"17": [1, 1], "11": [1, 0], "14": [1, 0]}  # optional G4 not counted
+    assert report.as_dict()["by_root"]["17"] == {"gold": 1, "found": 1}

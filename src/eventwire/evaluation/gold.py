@@ -129,7 +129,8 @@ _GoldLoader.yaml_implicit_resolvers = {
 
 
 def _seed_event(raw: dict[str, Any], index: int) -> GoldEvent:
-    codes = tuple(str(c) for c in raw.get("codes") or [])
+    raw_codes = raw.get("codes") or []
+    codes = tuple(str(c) for c in ([raw_codes] if isinstance(raw_codes, str | int) else raw_codes))
     if not codes:
         raise ValueError(f"event {raw.get('id', index)} has no codes")
     source, source_implicit = _actor(raw.get("source"))

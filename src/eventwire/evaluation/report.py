@@ -62,6 +62,7 @@ def print_report(report: EvalReport, *, verbose: bool = False, console: Console 
             )
         console.print(acc)
     if verbose:
+        _print_by_root(report, console)
         _print_rows(report, console)
     for warning in report.warnings:
         console.print(f"[yellow]warning[/] {escape(warning)}")
@@ -72,6 +73,15 @@ def _short(text: str | None, width: int = 60) -> str:
         return "-"
     text = text if len(text) <= width else text[: width - 1] + "\u2026"
     return escape(text)  # evidence is article text: "[Belarus]" must not be read as Rich markup
+
+
+def _print_by_root(report: EvalReport, console: Console) -> None:
+    table = Table(title="Recall by gold CAMEO root (country+root level)")
+    for column in ("root", "gold", "found", "recall"):
+        table.add_column(column, justify="right")
+    for root, (gold, found) in sorted(report.by_root.items()):
+        table.add_row(root, str(gold), str(found), f"{found / gold:.2f}" if gold else "-")
+    console.print(table)
 
 
 def _print_rows(report: EvalReport, console: Console) -> None:

@@ -112,6 +112,8 @@ class EvalReport:
     #: informational (not gated): of root-matched events whose gold gives a PLOVER type, how many agree
     plover_checked: int = 0
     plover_agree: int = 0
+    #: diagnostics: gold root (first listed code) -> [required gold events, found at country+root level]
+    by_root: dict[str, list[int]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     def metrics(self) -> dict[str, float | int]:
@@ -139,6 +141,7 @@ class EvalReport:
             "quotes": (
                 {**self.quotes.as_dict(), "speaker_right": self.quote_speakers_right} if self.quotes else None
             ),
+            "by_root": {root: {"gold": n, "found": k} for root, (n, k) in sorted(self.by_root.items())},
             "plover_type_agreement": {"checked": self.plover_checked, "agree": self.plover_agree},
             "metrics": self.metrics(),
             "events": [row.__dict__ for row in self.rows],
@@ -181,6 +184,11 @@ def _score_unit(unit: GoldUnit, pred: PredUnit, report: EvalReport) -> None:
         )
         report.levels[level].add(score)
     _check_plover(unit, pred, matches["root"], report)
+    for i, gold in enumerate(unit.events):
+        if not gold.optional:
+            tally = report.by_root.setdefault(gold.codes[0][:2], [0, 0])
+            tally[0] += 1
+            tally[1] += i in matches["root"]
     _listing(unit, pred, matches, report)
 
 
@@ -214,7 +222,7 @@ def _listing(unit: GoldUnit, pred: PredUnit, matches: dict[str, dict[int, int]],
                 pred=_describe_pred(pred.events[j]) if j is not None else None,
                 root_ok=i in root,
                 exact_ok=i in exact,
-                evidence=gold.words,
+                evidence=gold.words or unit.text,
             )
         )
     for j, event in enumerate(pred.events):
