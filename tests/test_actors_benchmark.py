@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from spacy.language import Language
+
 from eventwire.coding.actors import resolve_actors
 
 #: Measured 2026-11-27: exact 57/125 = 0.456, country 99/125 = 0.792.
@@ -40,7 +42,7 @@ def _records(path: Path) -> list[tuple[dt.date | None, str, set[str]]]:
     return out
 
 
-def test_actors_benchmark_petrarch_gsr_recall(nlp, shared_dir: Path) -> None:
+def test_actors_benchmark_petrarch_gsr_recall(nlp: Language, shared_dir: Path) -> None:
     records = _records(shared_dir / "benchmarks" / "petrarch-gsr" / "PETR2_GSR_validation.xml")
     assert len(records) > 50
     total = exact = country = 0

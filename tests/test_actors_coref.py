@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from spacy.language import Language
 
 from eventwire.coding.actors import resolve_actors
 from eventwire.model import ActorAnalysis
@@ -12,7 +13,7 @@ from eventwire.model import ActorAnalysis
 D2020 = dt.date(2020, 8, 16)
 
 
-def _mention(analysis: ActorAnalysis, text: str, nth: int = 0):  # type: ignore[no-untyped-def]
+def _mention(analysis: ActorAnalysis, text: str, nth: int = 0):
     found = [m for m in analysis.mentions if m.text == text]
     assert len(found) > nth, f"no mention {text!r} in {[(m.text, m.code, m.name) for m in analysis.mentions]}"
     return found[nth]
@@ -80,7 +81,7 @@ def _mention(analysis: ActorAnalysis, text: str, nth: int = 0):  # type: ignore[
         ("The news agency Belta published the speech.", "The news agency", "Belta", "Belta"),
     ],
 )
-def test_actors_coref_links(nlp, text: str, first: str, second: str, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_actors_coref_links(nlp: Language, text: str, first: str, second: str, name: str) -> None:
     analysis = resolve_actors(nlp(text), published=D2020)
     a, b = _mention(analysis, first), _mention(analysis, second)
     assert a.entity_id == b.entity_id
@@ -98,14 +99,14 @@ def test_actors_coref_links(nlp, text: str, first: str, second: str, name: str) 
         ("Vladimir Putin met Maia Sandu. She asked for gas.", "Vladimir Putin", "She"),
     ],
 )
-def test_actors_coref_keeps_apart(nlp, text: str, one: str, other: str) -> None:  # type: ignore[no-untyped-def]
+def test_actors_coref_keeps_apart(nlp: Language, text: str, one: str, other: str) -> None:
     analysis = resolve_actors(nlp(text), published=D2020)
     a = _mention(analysis, one)
     others = [m for m in analysis.mentions if m.text == other]
     assert all(m.entity_id != a.entity_id for m in others)
 
 
-def test_actors_coref_pronoun_gets_code_and_name(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_actors_coref_pronoun_gets_code_and_name(nlp: Language) -> None:
     analysis = resolve_actors(nlp("Mr Lukashenko said he would not rerun the election."), published=D2020)
     he = _mention(analysis, "he")
     assert (he.code, he.name, he.via) == ("BLRGOV", "Alexander Lukashenko", "pronoun")
@@ -113,12 +114,12 @@ def test_actors_coref_pronoun_gets_code_and_name(nlp) -> None:  # type: ignore[n
     assert analysis.mention_at(he.token_start) is he
 
 
-def test_actors_coref_unresolved_pronoun_is_dropped(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_actors_coref_unresolved_pronoun_is_dropped(nlp: Language) -> None:
     analysis = resolve_actors(nlp("He said the weather was fine."), published=D2020)
     assert not [m for m in analysis.mentions if m.text == "He"]
 
 
-def test_actors_coref_entities_group_mentions(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_actors_coref_entities_group_mentions(nlp: Language) -> None:
     text = (
         "Protesters marched in Minsk. Police detained protesters. Alexander Lukashenko blamed the protesters."
     )

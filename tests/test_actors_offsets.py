@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from spacy.language import Language
 
 from eventwire.coding.actors import resolve_actors
 
@@ -22,7 +23,7 @@ TEXTS = [
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_actors_offsets_and_ids(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_actors_offsets_and_ids(nlp: Language, text: str) -> None:
     doc = nlp(text)
     analysis = resolve_actors(doc, published=dt.date(2021, 1, 1))
     entity_ids = {e.entity_id for e in analysis.entities}
@@ -42,6 +43,6 @@ def test_actors_offsets_and_ids(nlp, text: str) -> None:  # type: ignore[no-unty
             assert text[span.start : span.end] == span.text
 
 
-def test_actors_without_publication_date_use_current_roles(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_actors_without_publication_date_use_current_roles(nlp: Language) -> None:
     analysis = resolve_actors(nlp("Donald Trump spoke."), published=None)
     assert analysis.mentions[0].code == "USAGOV"

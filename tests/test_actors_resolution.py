@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from spacy.language import Language
 
 from eventwire.coding.actors import resolve_actors
 from eventwire.model import ActorAnalysis
@@ -14,11 +15,11 @@ D2019 = dt.date(2019, 6, 1)
 D2022 = dt.date(2022, 3, 1)
 
 
-def _analyse(nlp, text: str, published: dt.date | None) -> ActorAnalysis:  # type: ignore[no-untyped-def]
+def _analyse(nlp, text: str, published: dt.date | None) -> ActorAnalysis:
     return resolve_actors(nlp(text), published=published)
 
 
-def _find(analysis: ActorAnalysis, mention: str):  # type: ignore[no-untyped-def]
+def _find(analysis: ActorAnalysis, mention: str):
     found = [m for m in analysis.mentions if m.text == mention]
     assert found, f"no mention {mention!r} in {[(m.text, m.code) for m in analysis.mentions]}"
     return found[0]
@@ -108,7 +109,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "published", "mention", "code", "name"), CASES)
-def test_actors_resolve_codes(nlp, text, published, mention, code, name) -> None:  # type: ignore[no-untyped-def]
+def test_actors_resolve_codes(nlp: Language, text, published, mention, code, name) -> None:
     found = _find(_analyse(nlp, text, published), mention)
     assert found.code == code
     if name is not None:
@@ -127,19 +128,19 @@ def test_actors_resolve_codes(nlp, text, published, mention, code, name) -> None
         ("A crowd gathered at the Stela monument.", "Stela"),
     ],
 )
-def test_actors_not_actors(nlp, text: str, not_actor: str) -> None:  # type: ignore[no-untyped-def]
+def test_actors_not_actors(nlp: Language, text: str, not_actor: str) -> None:
     analysis = _analyse(nlp, text, D2020)
     assert not any(not_actor in m.text for m in analysis.mentions), [
         (m.text, m.code) for m in analysis.mentions
     ]
 
 
-def test_actors_focus_country_for_bare_groups(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_actors_focus_country_for_bare_groups(nlp: Language) -> None:
     text = "Belarus held an election. Belarusian officials said it was fair. Protesters disagreed."
     found = _find(_analyse(nlp, text, D2020), "Protesters")
     assert (found.code, found.via) == ("BLROPP", "focus")
 
 
-def test_actors_igo_has_no_country(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_actors_igo_has_no_country(nlp: Language) -> None:
     found = _find(_analyse(nlp, "The United Nations called for restraint.", D2020), "The United Nations")
     assert found.code == "IGOUNO" and found.country is None

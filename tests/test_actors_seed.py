@@ -6,6 +6,7 @@ import datetime as dt
 import time
 
 import pytest
+from spacy.language import Language
 
 from eventwire.coding.actors import resolve_actors
 from eventwire.ingest.clean import prepare
@@ -14,13 +15,13 @@ from eventwire.model import ActorAnalysis
 
 
 @pytest.fixture(scope="module")
-def seed_parse(nlp, seed_text: str):  # type: ignore[no-untyped-def]
+def seed_parse(nlp: Language, seed_text: str):
     prepared = prepare(RawDocument(origin="seed", text=seed_text))
     return nlp(prepared.text)
 
 
 @pytest.fixture(scope="module")
-def seed_actors(seed_parse) -> ActorAnalysis:  # type: ignore[no-untyped-def]
+def seed_actors(seed_parse) -> ActorAnalysis:
     return resolve_actors(seed_parse, published=dt.date(2020, 8, 16))
 
 
@@ -77,7 +78,7 @@ def test_actors_seed_codes(seed_actors: ActorAnalysis, text: str, code: str, nam
     assert mentions[0].name == name
 
 
-def test_actors_seed_pronouns_and_quotes(seed_actors: ActorAnalysis, seed_parse) -> None:  # type: ignore[no-untyped-def]
+def test_actors_seed_pronouns_and_quotes(seed_actors: ActorAnalysis, seed_parse) -> None:
     # "Her allies" -> Tikhanovskaya's allies, the opposition; first person inside quotes is never a mention
     her = next(m for m in seed_actors.mentions if m.text == "Her")
     assert her.name == "Svetlana Tikhanovskaya"
@@ -90,7 +91,7 @@ def test_actors_seed_pronouns_and_quotes(seed_actors: ActorAnalysis, seed_parse)
     assert speaker is not None and speaker.name == "Alexander Lukashenko"
 
 
-def test_actors_seed_offsets_and_speed(seed_parse) -> None:  # type: ignore[no-untyped-def]
+def test_actors_seed_offsets_and_speed(seed_parse) -> None:
     resolve_actors(seed_parse, published=dt.date(2020, 8, 16))  # warm the KB caches
     started = time.perf_counter()
     analysis = resolve_actors(seed_parse, published=dt.date(2020, 8, 16))
