@@ -226,3 +226,41 @@ def test_ontology_document_pass_protest_with_intervention(
     events = [_event("141", None)] + [_event(code, target) for code, target in others]
     refine_acled_document(events)
     assert events[0].acled == {"event_type": "Protests", "sub_event_type": expected}
+
+
+#: ACLED event types and their sub-event types (ACLED codebook), to catch typos in data/acled.tsv.
+ACLED_TYPES = {
+    "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
+    "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
+    "Riots": {"Violent demonstration", "Mob violence"},
+    "Explosions/Remote violence": {
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    },
+    "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
+    "Strategic developments": {
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    },
+}
+
+
+def test_ontology_acled_table_uses_acled_names() -> None:
+    from eventwire.coding.ontology import acled_rules
+
+    rules = [rule for group in acled_rules().values() for rule in group]
+    assert len(rules) > 40
+    for rule in rules:
+        assert is_known(rule.prefix), rule.prefix
+        if rule.event_type is not None:
+            assert rule.sub_event_type in ACLED_TYPES[rule.event_type], rule
