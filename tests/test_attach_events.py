@@ -153,6 +153,19 @@ def test_attach_event_dates(nlp, text, trigger, value, precision, historical) ->
         assert text[event.date.start : event.date.end] == event.date.text
 
 
+def test_attach_conjunct_of_pluperfect_keeps_no_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "As reports emerged that detainees had been beaten and tortured, protests grew on Thursday."
+    (event,) = run(nlp, text, [("tortured", "1822")])
+    assert event.date is not None and event.date.value is None
+
+
+def test_attach_place_not_a_possessor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Kremlin's backing came as Lukashenko spoke to a rally in Minsk."
+    places = [make_place(text, "Kremlin", "RUS", "site"), make_place(text, "Minsk", "BLR", "city")]
+    (event,) = run(nlp, text, [("came", "051")], places)
+    assert event.place is not None and event.place.name == "Minsk"
+
+
 def test_attach_without_publication_date_never_guesses_today(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Protesters are marching through the capital."
     doc = nlp(text)

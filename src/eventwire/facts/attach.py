@@ -157,7 +157,13 @@ def _related_clause(there: Token, home: Token) -> bool:
 
 
 def _pluperfect(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+    """ "had been beaten" (and "... beaten and tortured": a conjunct shares its head's auxiliary)."""
+    while True:
+        if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
+            return True
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
 
 
 def _opens_period(doc: Doc, span: Span) -> bool:
