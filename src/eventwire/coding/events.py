@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -35,6 +36,7 @@ from eventwire.coding.frames import (
     mentions_for,
     own_subject,
     phrase_lemma,
+    place_mention,
     prep_objects,
     relation_target,
     role_tokens,
@@ -77,7 +79,7 @@ _REPORTER_SECTORS = frozenset({"MED", "JRN", "HLH"})
 #: Verbal and diplomatic roots: the event is something an actor says or does to another, so it needs a source.
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13"})
 #: ... and, except refusals and intents (whose addressee is often left implicit), a target too.
-_ADDRESSED_ROOTS = frozenset({"02", "04", "05", "06", "07", "09", "10", "11", "13"})
+_ADDRESSED_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "09", "10", "11", "13"})
 _PRONOUNS = frozenset(
     {"i", "me", "we", "us", "you", "it", "they", "them", "he", "him", "she", "her", "my", "our"}
 )
@@ -120,8 +122,29 @@ def _lemmas(tokens: list[Token]) -> set[str]:
     return out
 
 
+def verb_lemma(token: Token, known: Collection[str]) -> str:
+    """The token's lemma, or, when the lemmatiser slipped ("staged" -> "stag") and only a regular inflection
+    of a known verb fits, that verb."""
+    lemma = token.lemma_.lower()
+    if lemma in known or not token.tag_.startswith("VB"):
+        return lemma
+    lower = token.lower_
+    for suffix, repl in (
+        ("ed", "e"),
+        ("ed", ""),
+        ("es", "e"),
+        ("es", ""),
+        ("s", ""),
+        ("ing", "e"),
+        ("ing", ""),
+    ):
+        if lower.endswith(suffix) and lower[: -len(suffix)] + repl in known:
+            return lower[: -len(suffix)] + repl
+    return lemma
+
+
 def _match_verb(token: Token, lex: Lexicon) -> Pattern | None:
-    patterns = lex.verbs.get(token.lemma_.lower())
+    patterns = lex.verbs.get(verb_lemma(token, lex.verbs))
     if not patterns:
         return None
     particles = {c.lemma_.lower() for c in token.children if c.dep_ == "prt"}
@@ -231,7 +254,7 @@ def _place_country(token: Token, ctx: _Context) -> str | None:
     for prep in ("in", "across", "through", "outside", "around", "at"):
         for obj in prep_objects(token, prep):
             for sub in obj.subtree:
-                mention = ctx.actors.mention_at(sub.i)
+                mention = ctx.actors.mention_at(sub.i) or place_mention(sub)
                 if mention is not None and mention.country and mention.kind in ("country", "place", None):
                     return mention.country
     return None
@@ -348,12 +371,15 @@ def _noun_actors(
 def _noun_clause(noun: Token, lex: Lexicon) -> Token | None:
     """The light verb carrying a noun event ("unleashed a crackdown", "engaged in talks"), if any."""
     head = noun.head
-    if noun.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_.lower() in lex.frames.light_verbs:
+    if (
+        noun.dep_ in ("dobj", "obj", "nsubjpass")
+        and verb_lemma(head, lex.frames.light_verbs) in lex.frames.light_verbs
+    ):
         return head
     if (
         noun.dep_ == "pobj"
-        and head.lower_ in ("in", "into")  # "engaged in talks", "took part in the protest"
-        and head.head.lemma_.lower() in lex.frames.light_verbs
+        and head.lower_ in lex.frames.light_preps  # "engaged in talks", "went on strike"
+        and verb_lemma(head.head, lex.frames.light_verbs) in lex.frames.light_verbs
     ):
         return head.head
     if noun.dep_ == "conj":
@@ -375,7 +401,7 @@ def _candidate(token: Token, ctx: _Context, consumed: set[int]) -> list[_Candida
         pattern = _match_verb(token, lex)
         if pattern is None:
             return []
-        if token.lemma_.lower() in lex.frames.light_verbs and any(
+        if verb_lemma(token, lex.frames.light_verbs) in lex.frames.light_verbs and any(
             _match_noun(c, lex) for c in children(token, "dobj")
         ):
             return []  # the noun carries the event ("launched an air strike")
@@ -521,7 +547,8 @@ def _build(
         confidence -= 0.1
     if code[:2] in _VERBAL_ROOTS and not sources:
         return []  # a statement, appeal, accusation ... needs someone who makes it
-    if code[:2] in _ADDRESSED_ROOTS and not targets and not pattern.implicit_target:
+    symmetric_pair = pattern.symmetric and len(sources) > 1
+    if code[:2] in _ADDRESSED_ROOTS and not targets and not pattern.implicit_target and not symmetric_pair:
         return []  # an appeal or a visit to nobody named is not codable
     if (
         pattern.pos == "noun"
@@ -598,7 +625,7 @@ def _fill_implicit(cand: _Candidate, trigger: Token, ctx: _Context) -> None:
     explicit = bool(cand.sources or cand.targets)
     if not explicit and not standalone:
         return
-    country = _place_country(cand.clause, ctx) or _place_country(trigger, ctx)
+    country = _place_country(trigger, ctx) or _place_country(cand.clause, ctx)
     if not cand.sources and pattern.implicit_source:
         known = [a.country for a in cand.targets if a.country]
         guess = _implicit(country or (known[0] if known else None) or ctx.focus, pattern.implicit_source)
@@ -728,7 +755,7 @@ def _describes_participant(token: Token, spans: list[tuple[int, int]]) -> bool:
     """Is ``token`` in a relative clause on a noun that is an actor of an event in this sentence?"""
     node = token
     for _ in range(6):
-        if node.dep_ == "relcl":
+        if node.dep_ in ("relcl", "acl"):
             head = node.head
             return any(start <= head.idx < end for start, end in spans)
         if node.head.i == node.i or node.dep_ not in ("conj", "xcomp", "advcl", "ccomp"):

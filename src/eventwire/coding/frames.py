@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
+from eventwire.coding import kb
 from eventwire.coding.lexicon import Frames
 from eventwire.model import ActorAnalysis, ActorMention
 
@@ -107,6 +108,8 @@ def subject_token(verb: Token, *, frames: Frames | None = None) -> Token | None:
         if current.dep_ not in SUBJECT_SHARING_DEPS or current.head.i == current.i:
             return None
         head = current.head
+        if current.dep_ in ("advcl", "conj") and is_passive(head) and not is_passive(current):
+            return None  # "were killed ..., shelling": the passive's subject is a patient, not this agent
         if current.dep_ == "xcomp" and frames is not None and head.lemma_.lower() in frames.appeal_frames:
             objects = children(head, "dobj")
             if objects:
@@ -134,7 +137,7 @@ def mention_for(token: Token, actors: ActorAnalysis, frames: Frames, depth: int 
     """
     if depth > 4:
         return None
-    mention = actors.mention_at(token.i)
+    mention = actors.mention_at(token.i) or place_mention(token)
     if mention is not None:
         return mention
     if token.lemma_.lower() in frames.group_nouns or token.like_num or token.pos_ == "NUM":
@@ -144,7 +147,7 @@ def mention_for(token: Token, actors: ActorAnalysis, frames: Frames, depth: int 
                 return found
     for child in token.children:
         if child.dep_ in ("compound", "amod", "poss", "nmod", "appos") and child.i != token.i:
-            found = actors.mention_at(child.i)
+            found = actors.mention_at(child.i) or place_mention(child)
             if found is not None:
                 return found
     if token.pos_ == "NOUN" and token.lemma_.lower() not in frames.relation_nouns:
@@ -154,6 +157,46 @@ def mention_for(token: Token, actors: ActorAnalysis, frames: Frames, depth: int 
             if found is not None:
                 return found
     return None
+
+
+def place_mention(token: Token) -> ActorMention | None:
+    """Fallback for a country, capital or demonym the actor resolver left unlinked ("in Beijing", "Israeli
+    shelling"): the country as an actor (kind "country", via "ner")."""
+    if token.ent_type_ not in ("GPE", "NORP", "LOC"):
+        # the tagger sometimes misses a country name ("the coup in Niger"): a lone proper noun that is
+        # exactly a country name or demonym still counts, but never a token tagged as a person or org
+        if token.ent_type_ or token.pos_ != "PROPN":
+            return None
+        match = kb.country_match(token.text)
+        if match is None or match.kind == "capital":
+            return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].ent_iob_ == "I" and token.ent_iob_ != "B":
+        start -= 1
+        if doc[start].ent_iob_ == "B":
+            break
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    span = doc[start:end]
+    match = kb.country_match(span.text)
+    record = match.country if match is not None else kb.country_by_capital(span.text)
+    if record is None:
+        return None
+    return ActorMention(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        token_start=span.start,
+        token_end=span.end,
+        code=record.iso3,
+        entity_id=f"place:{record.iso3}",
+        name=record.name,
+        country=record.iso3,
+        kind="country",
+        via="ner",
+    )
 
 
 def mentions_for(token: Token | None, actors: ActorAnalysis, frames: Frames) -> list[ActorMention]:

@@ -68,6 +68,7 @@ class Topic:
 @dataclass(frozen=True)
 class Frames:
     light_verbs: frozenset[str]
+    light_preps: frozenset[str]
     speech_verbs: frozenset[str]
     accusation_verbs: frozenset[str]
     intent_frames: frozenset[str]
@@ -196,6 +197,7 @@ def _frames(data: dict[str, Any]) -> Frames:
     }
     return Frames(
         light_verbs=_words(data.get("light_verbs")),
+        light_preps=_words(data.get("light_preps")),
         speech_verbs=_words(data.get("speech_verbs")),
         accusation_verbs=_words(data.get("accusation_verbs")),
         intent_frames=_words(data.get("intent_frames")),

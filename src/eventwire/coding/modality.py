@@ -2,9 +2,10 @@
 
 The coder walks up from the trigger's clause through complement links (``xcomp``, ``ccomp``, ``acomp``,
 ``conj``, prepositional complements) and reads the frame words it passes (``data/lexicon/frames.yaml``):
-intent frames ("ready to", "plans to", "offered to"), appeals ("urged X to"), demands, refusals ("refused to"),
-speech verbs ("said", "according to") and accusations ("accused X of ..."). ``ClauseFrames`` records what it found so the
-event coder can re-code the event (intent -> 03x, refusal -> 12x, appeal -> 02x) and fill ``Modality``.
+intent frames ("ready to", "plans to", "offered to"), appeals ("urged X to"), demands, refusals
+("refused to"), speech verbs ("said", "according to") and accusations ("accused X of ...").
+``ClauseFrames`` records what it found so the event coder can re-code the event (intent -> 03x,
+refusal -> 12x, appeal -> 02x) and fill ``Modality``.
 """
 
 from __future__ import annotations
