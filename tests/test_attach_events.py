@@ -166,6 +166,28 @@ def test_attach_place_not_a_possessor(nlp) -> None:  # type: ignore[no-untyped-d
     assert event.place is not None and event.place.name == "Minsk"
 
 
+def test_attach_place_through_a_frame_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Fighting killed at least 15 people near the eastern city of Goma on Monday."
+    places = [make_place(text, "Goma", "COD", "city")]
+    (event,) = run(nlp, text, [("killed", "190")], places)
+    assert event.place is not None and event.place.name == "Goma"
+    assert [c.text for c in event.counts] == ["at least 15"]
+
+
+def test_attach_place_prefers_the_triggers_own_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A court in Ankara last week sentenced a politician to two years in prison, and police detained "
+        "four members of the opposition during a protest in Izmir on Sunday."
+    )
+    places = [make_place(text, "Ankara", "TUR", "city"), make_place(text, "Izmir", "TUR", "city")]
+    sentenced, detained = run(nlp, text, [("sentenced", "116"), ("detained", "173")], places)
+    assert sentenced.place is not None and sentenced.place.name == "Ankara"
+    assert detained.place is not None and detained.place.name == "Izmir"
+    assert detained.date is not None and detained.date.value == "2020-08-09"
+    assert sentenced.date is not None and sentenced.date.value == "2020-08-09"
+    assert sentenced.date.precision == "week" and detained.date.precision == "day"
+
+
 def test_attach_without_publication_date_never_guesses_today(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Protesters are marching through the capital."
     doc = nlp(text)

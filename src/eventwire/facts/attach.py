@@ -258,22 +258,36 @@ def _is_location(tok: Token) -> bool:
     """A place mention used as a location ("in Minsk", "Minsk residents"), not as an actor ("Russia said",
     "support to Belarus") nor a theme ("pressure on Belarus")."""
     head = tok
-    while head.dep_ in ("compound", "flat", "appos", "conj") and head.head.i != head.i:
-        head = head.head
+    while True:
+        while head.dep_ in ("compound", "flat", "appos", "conj") and head.head.i != head.i:
+            head = head.head
+        # "near the eastern city of Goma", "the outskirts of Kyiv": the frame noun's position decides
+        of = head.head
+        if head.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" and _frames_place(of.head):
+            head = of.head
+            continue
+        break
     if head.dep_ == "pobj":
         return head.head.lower_ in set(_table()["locative_preps"])
     return head.dep_ in set(_table()["modifier_roles"])
 
 
+def _frames_place(noun: Token) -> bool:
+    return noun.lemma_.lower() in set(_table()["place_frames"])
+
+
 def _sentence_place(trigger: Token, candidates: list[tuple[Place, Token]]) -> Place | None:
-    best: tuple[int, int, Place] | None = None
+    best: tuple[tuple[int, int, int], Place] | None = None
     for place, tok in candidates:
         if not _same_sentence(tok, trigger):
             continue
-        key = (tree_distance(trigger, tok), PRECISION_RANK.get(place.precision, 5))
-        if best is None or key < best[:2]:
-            best = (key[0], key[1], place)
-    return best[2] if best else None
+        # a place inside the trigger's own phrase beats one reached through its head ("A court in Ankara
+        # sentenced X, and police detained Y during a protest in Izmir": Izmir for "detained")
+        below = trigger.left_edge.i <= tok.i <= trigger.right_edge.i
+        key = (0 if below else 1, tree_distance(trigger, tok), PRECISION_RANK.get(place.precision, 5))
+        if best is None or key < best[0]:
+            best = (key, place)
+    return best[1] if best else None
 
 
 def document_focus(places: list[Place]) -> Place | None:
