@@ -58,6 +58,12 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 NP_LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "nummod", "quantmod", "advmod", "nmod", "poss", "predet", "npadvmod", "punct"}
 )
+#: Words saying a title is no longer held.
+FORMER = frozenset({"former", "ex", "ex-", "late", "then"})
+#: Prepositions after which a lone name NER calls a person is more likely a place ("north of Goma").
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "near", "towards", "toward", "to", "from", "at", "of", "across", "around"}
+)
 OPEN_QUOTES = frozenset({"\u201c", "\u2018", "\u00ab"})
 CLOSE_QUOTES = frozenset({"\u201d", "\u2019", "\u00bb"})
 
@@ -93,6 +99,7 @@ class _Title:
     country: str | None = None
     gender: str | None = None
     term: kb.SectorTerm | None = None
+    former: bool = False  # "former President X": the title is not the current role
 
 
 def resolve_actors(doc: Doc, *, published: dt.date | None = None) -> ActorAnalysis:
@@ -272,13 +279,23 @@ class _Finder:
         start, title = self._title_start(head, match.start)
         draft = self._draft(start, match.end, head, "person", "kb")
         code = person.code_on(self.published)
-        draft.code = code
         draft.country, draft.sector = _split_code(code)
+        if self._title_overrides(title, draft):
+            # "President Prabowo": the text's current title beats a KB role that may be out of date.
+            draft.sector, draft.via = title.sector, "title"
+            code = compose_code(draft.country, title.sector)
+        draft.code = code
         draft.name, draft.person_key = person.name, person.name
         draft.surname = person.surname
         draft.full_name = match.what == "person"
         draft.gender = person.gender or title.gender
         self._add(draft)
+
+    @staticmethod
+    def _title_overrides(title: _Title, draft: Draft) -> bool:
+        if title.term is None or "title" not in title.term.flags or title.former or not draft.country:
+            return False
+        return title.sector not in (None, "*", draft.sector)
 
     def _inside_longer_name(self, match: NameMatch) -> bool:
         """Is a surname match part of a longer proper name (a proper noun right before or after it)?"""
@@ -305,14 +322,21 @@ class _Finder:
             if child.i + 1 != new_start and child.right_edge.i + 1 != new_start:
                 break
             words = [t for t in child.subtree if t.i < new_start]
+            broken = [t.i for t in words if t.is_space]
+            if broken:  # a line break: a headline run into the first sentence; keep what follows it
+                words = [t for t in words if t.i > max(broken)]
             if not words or any(t.i in self.taken for t in words):
                 break
             self._read_title(words, title)
             new_start = min(t.i for t in words)
+            if broken:
+                break
         return new_start, title
 
     def _read_title(self, words: list[Token], title: _Title) -> None:
         for token in words:
+            if token.lower_ in FORMER:
+                title.former = True
             honorific = self.rules.honorifics.get(token.lower_)
             if honorific is not None:
                 title.gender = honorific or title.gender
@@ -369,7 +393,7 @@ class _Finder:
         # person noun the prepositional phrase belongs to.
         for _ in range(3):
             found = self.term_at.get(owner.i)
-            if found is not None and found[1].kind == "person":
+            if found is not None:
                 return owner
             if owner.dep_ == "pobj" and owner.head.dep_ == "prep":
                 owner = owner.head.head
@@ -386,13 +410,19 @@ class _Finder:
         head = tokens.root
         if head.dep_ in ("compound", "nmod", "amod") and head.head.pos_ == "NOUN":
             return  # "the Stela monument": a name modifying a common noun is not a person taking part
+        if not self._plausible_person(tokens, head):
+            return
         new_start, title = self._title_start(head, start)
-        draft = self._draft(new_start, end, head, "person", "title")
+        owner = self._appositive_owner(head)
+        owner_term = self.term_at[owner.i][1] if owner is not None else None
+        kind = "organization" if owner_term is not None and owner_term.kind == "organization" else "person"
+        draft = self._draft(new_start, end, head, kind, "title")
         draft.name = tokens.text
         draft.surname = tokens[-1].text
         draft.full_name = len(tokens) > 1
         draft.gender = title.gender or self._gender_of(tokens[0].lower_ if len(tokens) > 1 else "")
-        owner = self._appositive_owner(head)
+        if kind == "organization":  # "Bosphorus Report, an independent news website"
+            draft.surname, draft.full_name, draft.entity_key = None, False, f"org:{tokens.text}"
         if owner is not None:
             draft.link_to = owner.i
         country = title.country or self._from_place(head)
@@ -407,6 +437,17 @@ class _Finder:
             # country; a title alone ("General") would only give a sector.
             draft.code = compose_code(country, sector)
         self._add(draft)
+
+    def _plausible_person(self, tokens: Span, head: Token) -> bool:
+        """Reject what the small NER model calls a person but the context says is not: an all-capitals
+        dateline ("GOMA, Congo"), "the Danube", a lone name after a place preposition ("north of Goma")."""
+        if any(t.is_upper and len(t) > 1 for t in tokens):
+            return False
+        if any(c.dep_ == "det" for c in head.lefts):
+            return False
+        titled = self._titled(tokens[0]) or self._appositive_owner(head) is not None
+        lone = len(tokens) == 1 and not titled and not self._named_speaker(head)
+        return not (lone and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS)
 
     def _gender_of(self, first_name: str) -> str | None:
         return "f" if first_name in self.rules.female_first_names else None
@@ -745,8 +786,8 @@ def _np_start(head: Token, taken: dict[int, Draft], floor: int) -> int:
         if child.dep_ == "poss" and (child.pos_ == "PRON" or child.i in taken):
             break
         words = range(child.left_edge.i, start)
-        if any(i in taken for i in words):
-            break
+        if any(i in taken or head.doc[i].is_space for i in words):
+            break  # another mention, or a line break (a headline run into the first sentence)
         if child.dep_ == "punct" and child.text not in ("-", "\u2010", "\u2011"):
             break
         start = min(start, child.left_edge.i)
