@@ -65,3 +65,45 @@ def test_store_concurrency_reader_sees_whole_batches_while_writing(tmp_path: Pat
     # The CLI in this process reads the finished store too.
     result = CliRunner().invoke(app, ["events", "--store", str(root), "--format", "jsonl", "--cameo", "043"])
     assert result.exit_code == 0 and len(result.output.splitlines()) == total
+
+
+# A worker: creates (or joins) the store and writes its own documents in small batches.
+_WORKER = """
+import sys
+sys.path.insert(0, {tests!r})
+from test_store_support import protest_document
+from eventwire.store import open_store
+store = open_store({root!r}, create=True)
+for b in range({batches}):
+    store.write_batch([protest_document({offset} + b * 2 + i) for i in range(2)])
+"""
+
+
+def test_store_concurrency_parallel_writers_share_a_new_store(tmp_path: Path) -> None:
+    """Two writer processes create the same store at once and write interleaved batches: every batch lands,
+    and neither one's cleanup removes the other's in-progress shards."""
+    root = tmp_path / "s"
+    workers = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                _WORKER.format(tests=str(TESTS), root=str(root), batches=5, offset=offset),
+            ],
+            stderr=subprocess.PIPE,
+        )
+        for offset in (0, 1000)
+    ]
+    for worker in workers:
+        _, err = worker.communicate(timeout=60)
+        assert worker.returncode == 0, err.decode()
+    store = open_store(root)
+    expected = {protest_document(o + i).doc_id for o in (0, 1000) for i in range(10)}
+    assert store.known_doc_ids() == expected
+    assert len(store.commits()) == 10
+    assert store.query("SELECT count(*), count(DISTINCT doc_id) FROM documents")[1] == [(20, 20)]
+    assert store.table_counts()["events"] == 40
+    leftovers = [
+        p for p in root.rglob("*") if p.is_file() and (p.name.startswith(".") or p.parent.name == "_leases")
+    ]
+    assert leftovers == []

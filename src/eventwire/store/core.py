@@ -377,21 +377,25 @@ _CREATING = ".creating"
 
 
 def _create(root: Path) -> None:
-    """Make a new store at ``root``. Parallel creators race safely: one wins the O_EXCL flag file and writes
-    store.json, the others wait for it."""
-    if root.exists() and (not root.is_dir() or any(p.name != _CREATING for p in root.iterdir())):
+    """Make a new store at ``root``. Parallel creators race safely: one holds the O_EXCL flag file and writes
+    store.json; the others wait for it, or find it already written once they get the flag."""
+    if root.exists() and not root.is_dir():
         raise EventwireError("E021", path=root)
     root.mkdir(parents=True, exist_ok=True)
     try:
         fd = os.open(root / _CREATING, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
     except FileExistsError:
-        for _ in range(200):  # another process is creating it: wait up to ~2 s for its store.json
+        for _ in range(500):  # another process is creating it: wait up to ~5 s for its store.json
             if (root / migrations.STORE_FILE).exists():
                 return
             time.sleep(0.01)
         raise EventwireError("E021", path=root) from None
     os.close(fd)
     try:
+        if (root / migrations.STORE_FILE).exists():
+            return  # created by a process that held the flag before us
+        if any(not p.name.startswith(".") for p in root.iterdir()):
+            raise EventwireError("E021", path=root)  # someone's unrelated directory: never write into it
         migrations.write_store_file(root, migrations.target_version())
     finally:
         (root / _CREATING).unlink(missing_ok=True)
