@@ -1,8 +1,8 @@
 """Event coder on sentences written for these tests: who did what to whom, per CAMEO.
 
-Each case is (sentence, source, cameo, target): source/target are the actor's country (ISO alpha-3) or IGO code,
-``cameo`` is a code or a root (2 digits) the event's code must start with. The event must be found among the
-sentence's events; negative cases assert that no event (or no event of a root) is produced.
+Each case is (sentence, source, cameo, target): source/target are the actor's country (ISO alpha-3) or IGO
+code; ``cameo`` is a code or a root (2 digits) the event's code must start with. The event must be found
+among the sentence's events; negative cases assert that no event is produced.
 """
 
 from __future__ import annotations

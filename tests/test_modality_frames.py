@@ -1,4 +1,4 @@
-"""Modality of coded events: intent, negation/refusal, hypothetical, attribution, historical mentions, quotes."""
+"""Modality of coded events: intent, refusal, hypothetical, attribution, historical mentions, quotes."""
 
 from __future__ import annotations
 
