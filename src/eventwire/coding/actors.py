@@ -58,6 +58,8 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 NP_LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "nummod", "quantmod", "advmod", "nmod", "poss", "predet", "npadvmod", "punct"}
 )
+#: Sectors of generic nouns that a sector modifier may override ("army commander", "union leaders").
+OVERRIDABLE = frozenset({"GOV", "COP", "CVL", "MIL", "*", ""})
 #: Words saying a title is no longer held.
 FORMER = frozenset({"former", "ex", "ex-", "late", "then"})
 #: Prepositions after which a lone name NER calls a person is more likely a place ("north of Goma").
@@ -506,6 +508,9 @@ class _Finder:
             draft.via = "demonym" if country else draft.via
         if "state" in term.flags and self._state_modified(head):
             draft.sector = "GOV"
+        override = self._sector_modifier(head, first)
+        if override and org is None and term.kind != "organization" and term.sector in OVERRIDABLE:
+            draft.sector, draft.inherit_sector = override, False
         if draft.sector == "CVL" and self._protesting(head):
             draft.sector = "OPP"
         self._finish_sector(draft, head)
@@ -521,6 +526,9 @@ class _Finder:
             draft.code = compose_code(draft.country, draft.sector)
         if draft.kind != "person" and draft.name is None:
             draft.entity_key = f"group:{draft.code}:{head.lemma_.lower()}"
+            if head.pos_ == "PROPN":  # a named body the KB lacks ("the Trade Union Congress"): its own name
+                words = [t.text for t in self.doc[draft.token_start : draft.token_end] if t.dep_ != "det"]
+                draft.entity_key = f"org:{kb.normalise(' '.join(words))}"
         self._add(draft)
 
     def _absorb_org(self, draft: Draft, org: kb.OrgRecord, term: kb.SectorTerm) -> None:
@@ -576,6 +584,15 @@ class _Finder:
                         obj.i in self.term_at or obj.i in self.name_at or obj.pos_ == "PRON"
                     ):
                         return obj
+        return None
+
+    def _sector_modifier(self, head: Token, first: int) -> str | None:
+        """A modifier naming the sector: "army commander" -> MIL, "opposition politicians" -> OPP."""
+        for child in head.lefts:
+            if child.dep_ in ("compound", "amod") and child.i < first:
+                sector = self.rules.sector_modifiers.get(child.lower_)
+                if sector:
+                    return sector
         return None
 
     def _state_modified(self, head: Token) -> bool:

@@ -336,10 +336,8 @@ def _entity_rank(entity: Entity) -> int:
 def _pronoun_fits(draft: Draft, entity: Entity) -> bool:
     if draft.gender == "n":  # it / its: an organisation or a country
         return entity.kind in ("organization", "country")
-    if draft.number == "pl":  # they / them / their
-        return entity.kind in ("group", "organization") and not (
-            entity.kind == "organization" and entity.code is None
-        )
+    if draft.number == "pl":  # they / them / their: people in the plural, not an institution
+        return entity.kind == "group" and entity.number == "pl"
     if entity.kind != "person" or entity.number == "pl":
         return False
     return entity.gender is None or entity.gender == draft.gender

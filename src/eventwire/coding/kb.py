@@ -405,6 +405,7 @@ class Rules:
     state_modifiers: frozenset[str]
     pronouns: dict[str, tuple[str, str]]  # word -> (number, gender)
     female_first_names: frozenset[str]
+    sector_modifiers: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -427,6 +428,7 @@ def rules() -> Rules:
             for k, v in raw.get("pronouns", {}).items()
         },
         female_first_names=words("female_first_names"),
+        sector_modifiers={str(k).lower(): str(v) for k, v in raw.get("sector_modifiers", {}).items()},
     )
 
 
