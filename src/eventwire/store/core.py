@@ -32,6 +32,9 @@ from eventwire.store.flatten import Row, document_rows, failure_row, to_arrow
 from eventwire.store.queries import EventFilter, check_read_only
 from eventwire.store.schema import TABLES, empty_table
 
+#: Seconds between two automatic cleanups by one writer (``compact`` and ``cleanup`` always clean).
+CLEANUP_INTERVAL_S = 300.0
+
 
 @dataclass
 class StoreSummary:
@@ -90,6 +93,7 @@ class Store:
         self.root = root
         self._doc_ids: dict[str, frozenset[str]] = {}  # per commit (commits are immutable)
         self._failure_keys: dict[str, frozenset[str]] = {}
+        self._last_cleanup: float | None = None
 
     def __repr__(self) -> str:
         return f"Store({str(self.root)!r})"
@@ -129,7 +133,7 @@ class Store:
         )
         if not new_docs and not new_failures:
             return result
-        shards.cleanup(self.root, TABLES)  # leftovers of writers that died, before adding ours
+        self._maybe_cleanup()
         rows = self._rows(new_docs, new_failures)
         shards.take_lease(self.root, batch_id)
         try:
@@ -154,6 +158,14 @@ class Store:
         self._doc_ids[batch_id] = frozenset(d.doc_id for d in new_docs)
         self._failure_keys[batch_id] = frozenset(failure_key(f) for f in new_failures)
         return result
+
+    def _maybe_cleanup(self) -> None:
+        """Remove leftovers of writers that died: at this Store's first write, then at most every few minutes
+        (a cleanup lists every shard, too much to do at every batch of a long ingest)."""
+        now = time.monotonic()
+        if self._last_cleanup is None or now - self._last_cleanup > CLEANUP_INTERVAL_S:
+            shards.cleanup(self.root, TABLES)
+            self._last_cleanup = now
 
     def _new_items(
         self, documents: Sequence[Document], failures: Sequence[Failure]

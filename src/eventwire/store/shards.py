@@ -156,22 +156,36 @@ class _Vanished(Exception):
     """A marker or shard disappeared while being read (a compaction finished meanwhile): read again."""
 
 
+# Parsed commit markers by (path, mtime, size): markers never change once written, so a long ingest re-reads
+# only the new ones instead of every marker of the store at each batch.
+_MARKER_CACHE: dict[tuple[str, int, int], Commit] = {}
+
+
+def _read_marker(path: str) -> Commit:
+    try:
+        stat = os.stat(path)
+        key = (path, stat.st_mtime_ns, stat.st_size)
+        cached = _MARKER_CACHE.get(key)
+        if cached is not None:
+            return cached
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except FileNotFoundError as exc:
+        raise _Vanished(path) from exc
+    except (OSError, ValueError) as exc:
+        raise EventwireError("E025", path=path, detail=exc) from exc
+    commit = Commit.from_json(data)
+    _MARKER_CACHE[key] = commit
+    return commit
+
+
 def _read_markers(root: Path) -> list[Commit]:
-    folder = root / COMMITS
-    if not folder.is_dir():
+    folder = os.path.abspath(root / COMMITS)
+    try:
+        names = sorted(n for n in os.listdir(folder) if n.endswith(".json") and not n.startswith("."))
+    except FileNotFoundError:
         return []
-    commits = []
-    for path in sorted(folder.glob("*.json")):
-        if path.name.startswith("."):
-            continue
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError as exc:
-            raise _Vanished(path) from exc
-        except (OSError, ValueError) as exc:
-            raise EventwireError("E025", path=path, detail=exc) from exc
-        commits.append(Commit.from_json(data))
-    return commits
+    return [_read_marker(os.path.join(folder, name)) for name in names]
 
 
 def visible(commits: Iterable[Commit]) -> list[Commit]:
