@@ -276,7 +276,8 @@ def _verb_actors(
     if pattern.source:
         src_tokens = [t for role in pattern.source for t in role_tokens(trigger, role)]
     elif passive:
-        src_tokens = role_tokens(trigger, "agent")
+        # "a mortar bomb was fired at it from the Gaza Strip": without an agent, where it came from
+        src_tokens = role_tokens(trigger, "agent") or role_tokens(trigger, "prep:from")
     else:
         subj = subject_token(trigger, frames=frames)
         src_tokens = [subj] if subj is not None else []
@@ -405,9 +406,10 @@ def _candidate(token: Token, ctx: _Context, consumed: set[int]) -> list[_Candida
             _match_noun(c, lex) for c in children(token, "dobj")
         ):
             return []  # the noun carries the event ("launched an air strike")
-        if pattern.code[:2] in _VIOLENT_ROOTS and (
-            _violent_noun(token, lex) is not None or _violent_head(token, lex)
-        ):
+        carried = _violent_noun(token, lex) is not None and not (
+            role_tokens(token, "agent") or role_tokens(token, "prep:from") or own_subject(token) is not None
+        )
+        if pattern.code[:2] in _VIOLENT_ROOTS and (carried or _violent_head(token, lex)):
             # "were killed in Israeli shelling", "bombarded the city, killing eight": one happening
             return []
         return _build(token, token, pattern, ctx, consumed)
@@ -426,6 +428,15 @@ def _violent_head(verb: Token, lex: Lexicon) -> bool:
         return False
     pattern = _match_verb(verb.head, lex)
     return pattern is not None and pattern.code[:2] in _VIOLENT_ROOTS
+
+
+def _unknown_doer(verb: Token) -> bool:
+    """The verb names its doer (a subject, an agent) or is a reduced relative, yet no actor was found."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    if is_passive(verb):
+        return bool(role_tokens(verb, "agent"))
+    return own_subject(verb) is not None
 
 
 def _wished_for(found: ClauseFrames) -> bool:
@@ -531,8 +542,10 @@ def _build(
     if found.refusal is not None:
         consumed.add(found.refusal.i)
 
+    if found.speech is not None and _claims_own_act(found.speech, sources, ctx):
+        code, trigger_out = "015", found.speech  # "X claimed it had attacked Y": claim of responsibility
     # A party (not the press) saying someone else used violence is coded as its accusation (CAMEO 112).
-    if found.speech is not None and code[:2] in _VIOLENT_ROOTS:
+    elif found.speech is not None and code[:2] in _VIOLENT_ROOTS:
         accusation = _accusation(found.speech, sources, targets, ctx)
         if accusation is not None:
             sources, targets = accusation
@@ -547,6 +560,10 @@ def _build(
         confidence -= 0.1
     if code[:2] in _VERBAL_ROOTS and not sources:
         return []  # a statement, appeal, accusation ... needs someone who makes it
+    if not sources and pattern.pos == "verb" and not pattern.implicit_source and _unknown_doer(trigger):
+        # "the militant group that has seized ...", "victims killed by the crash": the doer is named but is
+        # no actor we know; coding the event with half its participants would mislead
+        return []
     symmetric_pair = pattern.symmetric and len(sources) > 1
     if code[:2] in _ADDRESSED_ROOTS and not targets and not pattern.implicit_target and not symmetric_pair:
         return []  # an appeal or a visit to nobody named is not codable
@@ -594,6 +611,14 @@ def _frame_anchor(trigger: Token, clause: Token) -> Token:
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass", "attr", "dobj"):
         return trigger.head
     return trigger
+
+
+def _claims_own_act(speech: Token, sources: list[ActorMention], ctx: _Context) -> bool:
+    if speech.lemma_.lower() != "claim" or not sources:
+        return False
+    subj = own_subject(speech)
+    speakers = mentions_for(subj, ctx.actors, ctx.lex.frames) if subj is not None else []
+    return any(s.entity_id == m.entity_id for s in speakers for m in sources)
 
 
 def _accusation(
@@ -747,8 +772,15 @@ def _sentence_events(sent: Span, index: int, ctx: _Context) -> list[Event]:
         if a.start is not None and a.end is not None
     ]
     cands = [c for c in cands if not _describes_participant(c.clause, spans)]
+    # "the mayor, a member of Hamas jailed a year ago": a reduced relative describes a participant
+    if any(not _reduced_relative(c.clause) for c in cands):
+        cands = [c for c in cands if not _reduced_relative(c.clause)]
     events = [_event(c, s, t, sent, index, ctx) for c in cands for s, t in _pairs(c)]
     return _dedupe(events)
+
+
+def _reduced_relative(token: Token) -> bool:
+    return token.dep_ == "acl" and token.tag_ == "VBN"
 
 
 def _describes_participant(token: Token, spans: list[tuple[int, int]]) -> bool:
