@@ -30,6 +30,8 @@ BODY = "Police detained 40 people in Minsk on Sunday.\n\nThe interior ministry s
         (BODY, None, BODY, None),
         # a byline is not a headline
         (f"By Anna Petrova\n\n{BODY}", None, f"By Anna Petrova\n\n{BODY}", None),
+        # nor is a dateline on its own line
+        (f"KYIV, Ukraine (AP) —\n\n{BODY}", None, f"KYIV, Ukraine (AP) —\n\n{BODY}", None),
         # a metadata title that the body does not repeat leaves the body alone
         (BODY, "Minsk protests", BODY, "Minsk protests"),
         # a body that is nothing but its headline stays (it is not silently emptied)

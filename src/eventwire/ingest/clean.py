@@ -120,6 +120,9 @@ def guess_title(paragraphs: list[str]) -> str | None:
     first = paragraphs[0]
     if len(first) > _TITLE_MAX_CHARS or len(first.split()) > _TITLE_MAX_WORDS or _BYLINE.match(first):
         return None
+    # "KYIV, Ukraine (AP) —" or "Updated:" lead into the text that follows; a headline stands alone.
+    if first.endswith((":", "—", "–", "-", ",", ";")):
+        return None
     if _FINAL_PUNCT.search(first) and _norm_key(first) != _norm_key(paragraphs[1]):
         return None
     return first if _norm_key(first) else None
