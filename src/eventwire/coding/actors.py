@@ -60,6 +60,8 @@ NP_LEFT_DEPS = frozenset(
 )
 #: Sectors of generic nouns that a sector modifier may override ("army commander", "union leaders").
 OVERRIDABLE = frozenset({"GOV", "COP", "CVL", "MIL", "*", ""})
+#: Lower-case first words that may start a KB name ("al-Shabab", "el-Sisi", "bin Salman").
+LOWER_NAME_STARTS = frozenset({"al", "al-", "el", "el-", "bin", "ibn", "von", "van", "de", "le"})
 #: Words saying a title is no longer held.
 FORMER = frozenset({"former", "ex", "ex-", "late", "then"})
 #: Prepositions after which a lone name NER calls a person is more likely a place ("north of Goma").
@@ -124,7 +126,7 @@ class _Finder:
         self.terms = kb.sector_terms()
         self.sent_of = _sentence_index(doc)
         self.in_quote = _quote_mask(doc)
-        self.names = _match_names(doc)
+        self.names = _match_names(doc, published)
         self.name_at: dict[int, NameMatch] = {i: m for m in self.names for i in range(m.start, m.end)}
         self.term_at: dict[int, tuple[int, kb.SectorTerm]] = _match_terms(doc, self.terms)
         self.taken: dict[int, Draft] = {}
@@ -242,7 +244,8 @@ class _Finder:
         record, how = match.country.country, match.country.kind
         if self._actor_head(head) is not None or self._locative(head):
             return
-        adjective = head.dep_ in MODIFIER_DEPS or head.pos_ == "ADJ"
+        hyphenated = match.end < len(self.doc) and self.doc[match.end].text in ("-", "\u2010", "\u2011")
+        adjective = head.dep_ in MODIFIER_DEPS or head.pos_ == "ADJ" or hyphenated
         if how == "demonym" and head.tag_ not in ("NNPS", "NNS") and adjective:
             return  # "the Belarusian capital": an adjective on a noun that is not an actor
         if how in ("demonym", "plural"):
@@ -496,11 +499,16 @@ class _Finder:
         draft.sector = term.sector or None
         if head.dep_ == "appos" and head.head.i in self.taken and self.taken[head.head.i].kind != "country":
             draft.link_to = head.head.i  # "Maria Kolesnikova, an opposition figure": one actor
-        related = self._related(head)
+        related = self._related(head, member="member" in term.flags)
         if related is not None:
             draft.relates_to = related.i
             if "other" in term.flags:
                 draft.other_than = related.i
+            named = self.name_at.get(related.i)
+            if "member" in term.flags and (named is None or named.what != "country"):
+                # "leaders of the Muslim Brotherhood", "his spokesman": the body's (or person's) code
+                draft.default_sector = term.sector if term.sector not in ("", "*") else None
+                draft.sector, draft.inherit_sector = "*", True
         if org is not None:
             self._absorb_org(draft, org, term)
         if draft.country is None:
@@ -565,20 +573,23 @@ class _Finder:
                 country = country or match.country_code  # the first one: "US and British activists"
         if country is None and org is None:
             for prep in head.rights:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
+                # "the president of Belarus", "dissidents from Egypt"
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
                     for obj in prep.children:
                         match = self.name_at.get(obj.i)
                         if match is not None and match.what == "country":
                             country = match.country_code
         return country, org
 
-    def _related(self, head: Token) -> Token | None:
-        """The actor a relational noun depends on: possessor ("his allies") or "of X" ("opponents of X")."""
+    def _related(self, head: Token, *, member: bool = False) -> Token | None:
+        """The actor a relational noun depends on: possessor ("his allies") or "of X" ("opponents of X");
+        for members also "for X" ("a spokesman for the army")."""
         for child in head.lefts:
             if child.dep_ == "poss":
                 return child
+        preps = ("of", "for") if member else ("of",)
         for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and (
                         obj.i in self.term_at or obj.i in self.name_at or obj.pos_ == "PRON"
@@ -663,14 +674,17 @@ class _Finder:
 # Matching
 
 
-def _match_names(doc: Doc) -> list[NameMatch]:
-    """Longest KB name match at each capitalised token, left to right, without overlaps."""
+def _match_names(doc: Doc, day: dt.date | None) -> list[NameMatch]:
+    """Longest KB name match at each capitalised token, left to right, without overlaps. Lower-case words
+    match only as demonyms ("tunisian rioters") or as Arabic-article names ("al-Shabab")."""
     matches: list[NameMatch] = []
     i, n, text = 0, len(doc), doc.text
     starts = kb.name_first_words()
     while i < n:
         token = doc[i]
-        if not token.text[:1].isupper() or kb.normalise(token.text) not in starts:
+        key = kb.normalise(token.text)
+        lower = not token.text[:1].isupper()
+        if key not in starts or (lower and key not in LOWER_NAME_STARTS and not _lower_demonym(token)):
             i += 1
             continue
         found: NameMatch | None = None
@@ -678,7 +692,9 @@ def _match_names(doc: Doc) -> list[NameMatch]:
             last = doc[i + length - 1]
             if length > 1 and ("\n" in text[token.idx : last.idx] or last.is_punct):
                 continue
-            found = _lookup(text[token.idx : last.idx + len(last.text)], i, i + length)
+            found = _lookup(text[token.idx : last.idx + len(last.text)], i, i + length, day)
+            if found is not None and lower and key not in LOWER_NAME_STARTS and found.what != "country":
+                found = None
             if found is not None:
                 break
         if found is None:
@@ -689,7 +705,12 @@ def _match_names(doc: Doc) -> list[NameMatch]:
     return matches
 
 
-def _lookup(text: str, start: int, end: int) -> NameMatch | None:
+def _lower_demonym(token: Token) -> bool:
+    match = kb.country_match(token.text)
+    return match is not None and match.kind in ("demonym", "plural")
+
+
+def _lookup(text: str, start: int, end: int, day: dt.date | None) -> NameMatch | None:
     person = kb.person_by_name(text)
     if person is not None:
         return NameMatch(start, end, "person", person=person)
@@ -699,7 +720,7 @@ def _lookup(text: str, start: int, end: int) -> NameMatch | None:
     country = kb.country_match(text)
     if country is not None:
         return NameMatch(start, end, "country", country=country)
-    person = kb.person_by_surname(text)
+    person = kb.person_by_surname(text, day)
     if person is not None:
         return NameMatch(start, end, "surname", person=person)
     capital = kb.country_by_capital(text)

@@ -62,6 +62,7 @@ class Draft:
     relates_to: int | None = None  # token of the actor this one relates to ("opponents of X")
     opposed: bool = False
     inherit_sector: bool = False
+    default_sector: str | None = None  # an inheriting mention's own sector when the related actor has none
     subject: bool = False
     link_to: int | None = None  # token of an appositive/title partner (same entity)
     not_with: int | None = None  # token of the clause subject a non-reflexive object pronoun cannot be
@@ -231,7 +232,7 @@ class Linker:
         if related is None:
             return
         if draft.inherit_sector and draft.sector in (None, "*"):
-            draft.sector = related.sector
+            draft.sector = related.sector or draft.default_sector
         if related.country and (draft.country is None or draft.focus_country):
             draft.country = related.country
             draft.focus_country = False

@@ -353,7 +353,7 @@ def people() -> tuple[PersonRecord, ...]:
     return tuple(
         PersonRecord(
             name=row["name"],
-            surname=row.get("surname") or row["name"].split()[-1],
+            surname="" if row.get("surname") == "-" else (row.get("surname") or row["name"].split()[-1]),
             aliases=_split(row.get("aliases")),
             gender=row.get("gender") or None,
             roles=parse_roles(row.get("roles", "")),
@@ -372,12 +372,12 @@ def _people_full_index() -> dict[str, PersonRecord]:
 
 
 @lru_cache(maxsize=1)
-def _people_surname_index() -> dict[str, PersonRecord]:
-    # A surname shared by two KB people is ambiguous on its own and is left out (the full name still matches).
-    seen: dict[str, list[PersonRecord]] = {}
+def _people_surname_index() -> dict[str, tuple[PersonRecord, ...]]:
+    index: dict[str, list[PersonRecord]] = {}
     for person in people():
-        seen.setdefault(normalise(person.surname), []).append(person)
-    return {key: found[0] for key, found in seen.items() if len(found) == 1}
+        if person.surname:
+            index.setdefault(normalise(person.surname), []).append(person)
+    return {key: tuple(found) for key, found in index.items()}
 
 
 def person_by_name(text: str) -> PersonRecord | None:
@@ -385,9 +385,16 @@ def person_by_name(text: str) -> PersonRecord | None:
     return _people_full_index().get(normalise(text))
 
 
-def person_by_surname(text: str) -> PersonRecord | None:
-    """A KB person by the surname used alone or after a title ("Lukashenko", "Xi")."""
-    return _people_surname_index().get(normalise(text))
+def person_by_surname(text: str, day: dt.date | None = None) -> PersonRecord | None:
+    """A KB person by the surname used alone or after a title ("Lukashenko", "Xi"). A surname shared by
+    several people ("Clinton", "Castro") is resolved only when exactly one of them held a role on ``day``."""
+    found = _people_surname_index().get(normalise(text), ())
+    if len(found) == 1:
+        return found[0]
+    if day is None:
+        return None
+    active = [p for p in found if any(r.holds_on(day) for r in p.roles)]
+    return active[0] if len(active) == 1 else None
 
 
 # ----------------------------------------------------------------------------------------------------
