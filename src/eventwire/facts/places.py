@@ -87,7 +87,7 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     found: list[Candidate] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        cand = _entity_candidate(ent, gaz)
+        cand = _entity_candidate(ent, gaz, taken)
         if cand is not None:
             found.append(cand)
             taken.update(range(cand.start, cand.end))
@@ -97,7 +97,7 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     return found
 
 
-def _entity_candidate(ent: Span, gaz: Gazetteer) -> Candidate | None:
+def _entity_candidate(ent: Span, gaz: Gazetteer, taken: set[int]) -> Candidate | None:
     span = _trim(ent)
     if span is None:
         return None
@@ -111,10 +111,10 @@ def _entity_candidate(ent: Span, gaz: Gazetteer) -> Candidate | None:
         return None
     if ent.label_ not in MISLABELS:
         return None
-    return _mislabelled(span, readings, ent.label_)
+    return _mislabelled(span, readings, ent.label_, taken)
 
 
-def _mislabelled(span: Span, readings: list[GazEntry], label: str) -> Candidate | None:
+def _mislabelled(span: Span, readings: list[GazEntry], label: str, taken: set[int]) -> Candidate | None:
     """A place name under another label: only primary names, and only with support from the context."""
     primary = [r for r in readings if not r.alias]
     if not primary:
@@ -126,7 +126,7 @@ def _mislabelled(span: Span, readings: list[GazEntry], label: str) -> Candidate 
     broad = [r for r in primary if r.kind != "city"]
     if label == "ORG" and broad:
         return _make(span, primary, label)
-    if _after_locative(span) and len(span) <= 3:
+    if (_after_locative(span) or _coordinated_with_place(span, taken)) and len(span) <= 3:
         return _make(span, primary, label)
     return None
 
@@ -147,7 +147,7 @@ def _bare_name_candidates(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Can
         primary = [r for r in gaz.lookup(span.text) if not r.alias]
         # A country or region name is a place wherever it stands ("pressure on [Belarus]"); a city name
         # without an entity label needs a locative preposition ("protests in Gomel"), many are also words.
-        if not _after_locative(span):
+        if not (_after_locative(span) or _coordinated_with_place(span, taken)):
             primary = [r for r in primary if r.kind in ("country", "region")]
         if primary:
             found.append(_make(span, primary, "-"))
@@ -175,6 +175,12 @@ def _after_locative(span: Span) -> bool:
     while i >= 0 and (doc[i].lower_ == "the" or doc[i].text in OPENING_BRACKETS):
         i -= 1
     return i >= 0 and doc[i].lower_ in LOCATIVE_PREPS
+
+
+def _coordinated_with_place(span: Span, taken: set[int]) -> bool:
+    """'in Gomel and Brest': a name coordinated with a place already found inherits its preposition."""
+    i = span.start - 1
+    return i >= 1 and span.doc[i].lower_ in ("and", "or", ",") and (i - 1) in taken
 
 
 def _looks_like_name(span: Span) -> bool:
@@ -270,7 +276,7 @@ def _is_hypothetical(token: Token) -> bool:
         ):
             return True
         clause_head = node.pos_ in ("VERB", "AUX") and node.dep_ not in CLAUSE_LINKS
-        if clause_head or node.head is node:
+        if clause_head or node.head.i == node.i:
             return False
         node = node.head
 

@@ -38,6 +38,9 @@ LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "quotes" / "rep
 #: Opening mark -> the marks that may close it. A straight quote closes itself.
 PAIRS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u201e": "\u201c\u201d"}
 CLOSERS = {"\u201d", "\u00bb"}
+DOUBLE_MARKS = frozenset({*PAIRS, *CLOSERS})
+SINGLE_OPEN = frozenset({"\u2018", "'"})
+SINGLE_CLOSE = frozenset({"\u2019", "'"})
 
 #: The actor code of a speaker the actor analysis could not code (CAMEO's "unknown actor").
 UNKNOWN_CODE = "---"
@@ -144,24 +147,82 @@ def _passages(doc: Doc) -> list[Passage]:
     text = doc.text
     found: list[Passage] = []
     for index, para in enumerate(_PARAGRAPH.finditer(text)):
-        open_at: int | None = None
-        for pos in range(para.start(), para.end()):
-            ch = text[pos]
-            if open_at is None and ch in PAIRS and _can_open(text, pos):
-                open_at = pos
-            elif open_at is not None and ch in PAIRS[text[open_at]] and pos > open_at:
-                found.append(_passage(doc, open_at, pos, index, closed=True))
-                open_at = None
-            elif open_at is not None and ch in PAIRS and ch not in CLOSERS and ch != '"':
-                open_at = pos  # a new opening mark before any close: the earlier one was stray
-        if open_at is not None:
-            passage = _passage(doc, open_at, para.end(), index, closed=False)
-            found.append(passage)
+        pairs = _double_pairs(text, para.start(), para.end())
+        if not pairs and not any(ch in DOUBLE_MARKS for ch in para.group()):
+            # British style: single quotes are the quotation marks when a paragraph has no double ones.
+            pairs = _single_pairs(text, para.start(), para.end())
+        for open_at, close_at in pairs:
+            end = para.end() if close_at is None else close_at
+            found.append(_passage(doc, open_at, end, index, closed=close_at is not None))
         if found and found[-1].paragraph == index and _starts_with_quote(text, para.start(), para.end()):
             first = next(p for p in found if p.paragraph == index)
             prev = [p for p in found if p.paragraph == index - 1]
             first.continues = bool(prev) and not prev[-1].closed
     return found
+
+
+def _double_pairs(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
+    """(opening, closing) offsets of double-quoted passages; closing None when the paragraph ends in one."""
+    pairs: list[tuple[int, int | None]] = []
+    open_at: int | None = None
+    for pos in range(start, end):
+        ch = text[pos]
+        if open_at is None and ch in PAIRS and _can_open(text, pos):
+            open_at = pos
+        elif open_at is not None and ch in PAIRS[text[open_at]]:
+            pairs.append((open_at, pos))
+            open_at = None
+        elif open_at is not None and ch in PAIRS and ch not in CLOSERS and ch != '"':
+            open_at = pos  # a new opening mark before any close: the earlier one was stray
+    if open_at is not None:
+        pairs.append((open_at, None))
+    return pairs
+
+
+def _single_pairs(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
+    """Single-quoted passages, telling quote marks from apostrophes ("don't", "the protesters' demands").
+
+    An opening mark starts a word after a blank or bracket; a *strong* closing mark follows punctuation or is
+    followed by punctuation or the paragraph end; a *weak* one (a letter, then a blank) may be a plural
+    possessive and closes only when no strong one follows.
+    """
+    pairs: list[tuple[int, int | None]] = []
+    pos = start
+    while pos < end:
+        if text[pos] in SINGLE_OPEN and _single_opens(text, pos, start, end):
+            strong = weak = None
+            for close in range(pos + 2, end):
+                kind = _single_close_kind(text, close, end)
+                if kind == "strong":
+                    strong = close
+                    break
+                if kind == "weak" and weak is None:
+                    weak = close
+            close_at = strong if strong is not None else weak
+            pairs.append((pos, close_at))
+            if close_at is None:
+                break
+            pos = close_at + 1
+            continue
+        pos += 1
+    return pairs
+
+
+def _single_opens(text: str, pos: int, start: int, end: int) -> bool:
+    before_ok = pos == start or text[pos - 1].isspace() or text[pos - 1] in "([\u2014-"
+    return before_ok and pos + 1 < end and text[pos + 1].isalnum()
+
+
+def _single_close_kind(text: str, pos: int, end: int) -> str | None:
+    if text[pos] not in SINGLE_CLOSE:
+        return None
+    after = text[pos + 1] if pos + 1 < end else ""
+    before = text[pos - 1]
+    if after.isalnum() or before.isspace():
+        return None  # inside a word ("don't") or an opening mark
+    if before in ",.!?;" or after == "" or after in ",.;:!?)\u2014":
+        return "strong"
+    return "weak"
 
 
 def _can_open(text: str, pos: int) -> bool:
@@ -232,7 +293,7 @@ def _token_at(doc: Doc, char: int) -> int:
 
 
 def _is_quote_mark(tok: Token) -> bool:
-    return tok.text in PAIRS or tok.text in CLOSERS
+    return tok.text in DOUBLE_MARKS or tok.text in SINGLE_OPEN or tok.text in SINGLE_CLOSE
 
 
 def _is_partial(doc: Doc, passage: Passage) -> bool:
@@ -248,7 +309,12 @@ def _keep_partial(passage: Passage, lex: Lexicon) -> bool:
     if _word_count(passage) >= lex.min_partial_words:
         return True
     head = _head(passage)
-    return head is not None and head.head.lemma_.lower() in lex.say and head.dep_ in ("dobj", "ccomp", "obj")
+    if head is None or head.head.lemma_.lower() not in lex.say:
+        return False
+    # 'he said "no"' / 'she said "never again"' quote the whole object; 'they said they were "terrified"'
+    # quotes one word of a paraphrase (its subject lies outside the quote).
+    inside = {t.i for t in passage.tokens}
+    return all(c.i in inside or c.is_punct for c in head.children)
 
 
 def _head(passage: Passage) -> Token | None:
@@ -257,7 +323,7 @@ def _head(passage: Passage) -> Token | None:
     for tok in passage.tokens:
         if tok.is_punct:
             continue
-        if tok.head.i not in inside or tok.head is tok:
+        if tok.head.i not in inside or tok.head.i == tok.i:
             return tok
     return None
 
@@ -319,7 +385,7 @@ def _governing_verb(passage: Passage, lex: Lexicon) -> Token | None:
     while node is not None:
         if _is_reporting(node, lex):
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -347,7 +413,7 @@ def _speaker_of(
 
 def _np_head(tok: Token) -> Token:
     """Climb compounds to the head noun ("said [opposition] organisers")."""
-    while tok.dep_ in ("compound", "amod", "det", "poss", "flat") and tok.head is not tok:
+    while tok.dep_ in ("compound", "amod", "det", "poss", "flat") and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
@@ -516,7 +582,7 @@ def _channel(tok: Token, lex: Lexicon) -> str | None:
     if tok.pos_ == "PROPN" and tok.lower_ in lex.platforms:
         return tok.text
     if lemma in lex.channel_nouns:
-        words = [t for t in tok.subtree if t.i <= tok.i and t.pos_ not in ("DET", "PUNCT")]
+        words = [t for t in tok.subtree if t.i <= tok.i and t.pos_ not in ("DET", "PUNCT", "PRON")]
         if any(t.pos_ == "PROPN" for t in words):
             return tok.doc[words[0].i : tok.i + 1].text
     if lemma in lex.interview_nouns:
