@@ -65,6 +65,16 @@ def _docs(items: list[RawDocument | DocumentError]) -> list[RawDocument]:
             None,
             None,
         ),
+        # the aliases corpus records accept work in front matter too
+        (
+            "---\nheadline: Kyiv talks\npublished_at: Aug 17, 2020\nlink: https://example.org/k\n"
+            f"publisher: Wire\ndoc_id: 7\n---\n{BODY}",
+            "Kyiv talks",
+            "2020-08-17",
+            "https://example.org/k",
+            "Wire",
+            "7",
+        ),
         # no front matter: short first line without a final period, then a blank line, is the title
         (f"Minsk protests grow\n\n{BODY}", "Minsk protests grow", None, None, None, None),
         # no front matter, first line is a sentence: no title

@@ -27,7 +27,7 @@ from eventwire.ingest.types import PreparedDocument, RawDocument
 # Trailing lines that are page furniture, not reporting. Matched against whole lines, case-insensitively.
 _TRAILER = re.compile(
     r"^[\s\[(]*(?:"
-    r"source\s+link|source:\s*https?://\S+|read\s+more\b.*|read\s+the\s+(?:full\s+)?(?:story|article)\b.*|"
+    r"source\s+link\b.*|source:\s*https?://\S+|read\s+more\b.*|read\s+the\s+(?:full\s+)?(?:story|article)\b.*|"
     r"continue\s+reading\b.*|share\s+(?:this|on|via)\b.*|"
     r"(?:share|tweet|email|e-mail|print|facebook|twitter|whatsapp|telegram|linkedin|reddit|x)"
     r"(?:\s*[|/·•,]?\s*(?:share|tweet|email|e-mail|print|facebook|twitter|whatsapp|telegram|linkedin|reddit|x))*|"

@@ -11,7 +11,7 @@ Formats (chosen by suffix; stdin and files with an unknown suffix are sniffed):
                                 url: https://example.org/story
                                 source: Example Post
                                 ---
-                            (keys: title, published/date, url, source, id; other keys are ignored).
+                            (keys and aliases as for corpus records below; other keys are ignored).
                             Without a title, a short first line with no final punctuation, followed by a
                             blank line, is the title. Markdown heading markers ("# ") are dropped.
   .html .htm .xhtml         a web page: trafilatura extracts the main text, title, date, URL and site name.
@@ -98,13 +98,12 @@ _FIELD_ALIASES = {
     "published": ("published", "date", "published_at", "publish_date", "pubdate"),
     "source": ("source", "publisher", "sitename"),
 }
+# Front matter takes the same keys (and aliases) as corpus records; "id" becomes the external id.
 _FRONT_MATTER_KEYS = {
-    "title": "title",
-    "published": "published",
-    "date": "published",
-    "url": "url",
-    "source": "source",
-    "id": "external_id",
+    alias: ("external_id" if field == "id" else field)
+    for field, aliases in _FIELD_ALIASES.items()
+    if field not in ("text", "html")
+    for alias in aliases
 }
 _KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
