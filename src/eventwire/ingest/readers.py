@@ -174,14 +174,13 @@ def read_directory(root: Path, *, max_bytes: int, published: str | None) -> Iter
     """Read every document under a directory; see the module docstring for what is skipped or reported."""
     found = False
     for path in _walk(root):
-        suffix = path.suffix.lower()
         if _is_skipped(path):
             continue
+        found = True
+        suffix = path.suffix.lower()
         if suffix in DOCUMENT_SUFFIXES:
-            found = True
             yield from read_file(path, max_bytes=max_bytes, published=published)
-        else:
-            found = True
+        else:  # unknown or unreadable: the user probably meant it to be read, so say why it was not
             yield DocumentError("E005", origin=str(path), suffix=suffix or "(none)")
     if not found:
         yield DocumentError("E011", origin=str(root))
