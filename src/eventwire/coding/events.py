@@ -304,13 +304,19 @@ def _verb_actors(
     return sources, targets
 
 
-_NESTED_PREPS = ("to", "against", "on", "with", "at", "for", "in")
+_NESTED_PREPS = ("to", "against", "on", "with", "at", "for", "in", "of")
 
 
-def _nested_targets(verb: Token) -> list[Token]:
-    """Targets one phrase down: "advised against travel to Tunisia", "attend a summit in Switzerland"."""
+def _nested_targets(verb: Token, depth: int = 3) -> list[Token]:
+    """Targets further down, phrase by phrase: "advised against travel to Tunisia", "attend a summit on the
+    unrest in Iran" (breadth first, so the nearest phrase wins)."""
     heads = children(verb, "dobj") + [o for p in children(verb, "prep") for o in children(p, "pobj")]
-    return [t for head in heads for p in _NESTED_PREPS for t in prep_objects(head, p)]
+    out: list[Token] = []
+    for _ in range(depth):
+        layer = [t for head in heads for p in _NESTED_PREPS for t in prep_objects(head, p)]
+        out.extend(layer)
+        heads = layer
+    return out
 
 
 def _patient(verb: Token) -> list[Token]:
@@ -628,11 +634,20 @@ def _accusation(
     speakers = mentions_for(subj, ctx.actors, ctx.lex.frames) if subj is not None else []
     if not speakers or any((s.sector or "") in _REPORTER_SECTORS or not s.country for s in speakers):
         return None
-    speaker_countries = {s.country for s in speakers}
-    accused = [s for s in sources if s.country not in speaker_countries or not s.country]
+    accused = [s for s in sources if not any(_same_side(s, speaker) for speaker in speakers)]
     if not accused:
         return None
     return speakers, accused
+
+
+def _same_side(a: ActorMention, b: ActorMention) -> bool:
+    """Same entity, or one country's state (a ministry reporting its own army's strikes accuses no one)."""
+    if a.entity_id == b.entity_id:
+        return True
+    if not a.country or a.country != b.country:
+        return False
+    state = ontology.STATE_SECTORS
+    return (a.sector or "GOV") in state and (b.sector or "GOV") in state
 
 
 def _fill_implicit(cand: _Candidate, trigger: Token, ctx: _Context) -> None:

@@ -182,6 +182,8 @@ def place_mention(token: Token) -> ActorMention | None:
     span = doc[start:end]
     match = kb.country_match(span.text)
     record = match.country if match is not None else kb.country_by_capital(span.text)
+    if record is None and token.ent_type_ in ("GPE", "LOC"):
+        record = _gazetteer_country(span.text)  # a city or region: "in Aleppo", "in Alaska"
     if record is None:
         return None
     return ActorMention(
@@ -199,15 +201,37 @@ def place_mention(token: Token) -> ActorMention | None:
     )
 
 
+def _gazetteer_country(name: str) -> kb.CountryRecord | None:
+    """The country of the most populous gazetteer place with this name (the places stage's gazetteer)."""
+    from eventwire.facts.gazetteer import load_gazetteer  # the facts stage owns the gazetteer (loaded once)
+
+    entries = [e for e in load_gazetteer().lookup(name) if e.country]
+    if not entries:
+        return None
+    best = max(entries, key=lambda e: e.prior)
+    return kb.country_by_code(best.country) if best.country else None
+
+
 def mentions_for(token: Token | None, actors: ActorAnalysis, frames: Frames) -> list[ActorMention]:
     """Mentions for a noun phrase and everything coordinated with it, in order, without duplicates."""
     if token is None:
         return []
     out: list[ActorMention] = []
-    for conj in conjuncts(token):
+    todo = list(conjuncts(token))
+    seen: set[int] = set()
+    while todo:
+        conj = todo.pop(0)
+        if conj.i in seen:
+            continue
+        seen.add(conj.i)
         mention = mention_for(conj, actors, frames)
-        if mention is not None and all(m is not mention and m.entity_id != mention.entity_id for m in out):
+        if mention is None:
+            continue
+        if all(m is not mention and m.entity_id != mention.entity_id for m in out):
             out.append(mention)
+        # a misparsed name ("Barack Obama and Vladimir Putin" with the conj hanging off "Obama")
+        for inner in conj.doc[mention.token_start : mention.token_end]:
+            todo.extend(c for c in inner.children if c.dep_ == "conj" and c.i not in seen)
     return out
 
 
