@@ -36,7 +36,11 @@ def test_contract_seed_output_validates(seed_document: Document, schema: dict) -
 def _spans(obj: object):  # type: ignore[no-untyped-def]
     """Every dict with text/start/end integers, anywhere in the output."""
     if isinstance(obj, dict):
-        if isinstance(obj.get("start"), int) and isinstance(obj.get("end"), int) and isinstance(obj.get("text"), str):
+        if (
+            isinstance(obj.get("start"), int)
+            and isinstance(obj.get("end"), int)
+            and isinstance(obj.get("text"), str)
+        ):
             yield obj
         for value in obj.values():
             yield from _spans(value)

@@ -1,8 +1,8 @@
 """eventwire: offline political event extraction from news.
 
-    >>> import eventwire
-    >>> doc = eventwire.extract(text, published="2020-08-16")
-    >>> store = eventwire.open_store("eventwire-data")
+>>> import eventwire
+>>> doc = eventwire.extract(text, published="2020-08-16")
+>>> store = eventwire.open_store("eventwire-data")
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The extraction pipeline: cleaned text -> spaCy parse -> facts and coding -> Document.
 
 ``analyse`` is the one place the stages are wired together; ``extract`` (one text) and ``extract_batch``
-(a stream, parsed with ``nlp.pipe``) both go through it, so the CLI, the store and a cluster run the same code.
+(a stream, parsed with ``nlp.pipe``) both go through it, so the CLI, the store and a cluster run the same
+code.
 """
 
 from __future__ import annotations
@@ -21,18 +22,19 @@ from eventwire.facts.dates import extract_dates
 from eventwire.facts.places import extract_places
 from eventwire.facts.quotes import extract_quotes
 from eventwire.ingest.clean import prepare
+from eventwire.ingest.dates import InvalidDate, normalise_date
 from eventwire.ingest.types import PreparedDocument, RawDocument
 from eventwire.model import Document
 from eventwire.nlp.pipeline import load_nlp, model_label
 
 
 def parse_date(value: str | None) -> dt.date | None:
-    """Parse a YYYY-MM-DD publication date (a longer ISO timestamp keeps its date part)."""
+    """Parse a publication date in any form the readers accept (2020-08-16, 16 August 2020, RFC 2822 ...)."""
     if not value:
         return None
     try:
-        return dt.date.fromisoformat(value.strip()[:10])
-    except ValueError as exc:
+        return dt.date.fromisoformat(normalise_date(value))
+    except InvalidDate as exc:
         raise EventwireError("E008", value=value) from exc
 
 
@@ -89,7 +91,7 @@ def extract_batch(
     nlp: Language | None = None,
     batch_size: int = 32,
 ) -> Iterator[Document | DocumentError]:
-    """Code a stream of raw documents, in order; a bad document yields its DocumentError and the rest go on."""
+    """Code a stream of raw documents in order; a bad document yields its DocumentError, the rest go on."""
     nlp = nlp or load_nlp()
     label = model_label(nlp)
     queue: list[PreparedDocument | DocumentError] = []
@@ -129,5 +131,6 @@ def _prepare_checked(raw: RawDocument) -> PreparedDocument:
     try:
         parse_date(prepared.published)
     except EventwireError as exc:
-        raise DocumentError("E006", origin=raw.origin, record=raw.external_id or "-", detail=exc.message) from exc
+        record = raw.external_id or "-"
+        raise DocumentError("E006", origin=raw.origin, record=record, detail=exc.message) from exc
     return prepared

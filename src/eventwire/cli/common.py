@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import NoReturn
 
 import typer
 from rich.console import Console
 
 from eventwire.errors import EventwireError
+from eventwire.ingest.dates import InvalidDate, normalise_date
 
 err_console = Console(stderr=True)
 
@@ -19,11 +19,10 @@ def fail(exc: EventwireError) -> NoReturn:
 
 
 def check_date(value: str | None) -> str | None:
-    """Typer callback: accept YYYY-MM-DD only."""
+    """Typer callback: accept a publication date in any form the readers accept, normalised to YYYY-MM-DD."""
     if value is None:
         return None
     try:
-        dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"'{value}' is not a date in YYYY-MM-DD form") from exc
-    return value
+        return normalise_date(value)
+    except InvalidDate as exc:
+        raise typer.BadParameter(f"'{value}' is not a date (use YYYY-MM-DD)") from exc

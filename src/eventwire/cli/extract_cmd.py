@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 
 import typer
 
@@ -17,7 +17,7 @@ from eventwire.nlp.pipeline import load_nlp
 from eventwire.pipeline import extract_batch
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
@@ -26,11 +26,16 @@ class OutputFormat(str, Enum):
 def extract_command(
     files: list[str] = typer.Argument(..., help="Files or directories to code; '-' reads stdin."),
     published: str | None = typer.Option(
-        None, "--published", callback=check_date, help="Publication date YYYY-MM-DD (when the input lacks one)."
+        None,
+        "--published",
+        callback=check_date,
+        help="Publication date YYYY-MM-DD, for inputs that carry none of their own.",
     ),
     fmt: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="json, jsonl or table."),
     model: str | None = typer.Option(None, "--model", help="spaCy pipeline (default: $EVENTWIRE_MODEL)."),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip files larger than this."),
+    max_bytes: int = typer.Option(
+        DEFAULT_MAX_BYTES, "--max-bytes", help="Skip files (or .jsonl/.csv records) larger than this."
+    ),
 ) -> None:
     """Code news documents and print the coded document(s)."""
     try:
