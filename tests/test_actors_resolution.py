@@ -103,6 +103,44 @@ CASES = [
     ("Allies of Alexei Navalny were detained.", D2020, "Allies", "RUSOPP", None),
     # state media are the government's
     ("Presenters resigned from Belarusian state TV.", D2020, "Belarusian state TV", "BLRGOV", None),
+    # supporters of a leader are civilians of his country; of an opposition figure, the opposition
+    ("Lukashenko spoke to his supporters.", D2020, "supporters", "BLRCVL", None),
+    ("Tikhanovskaya thanked her supporters.", D2020, "supporters", "BLROPP", None),
+    # members and spokesmen speak for their body
+    ("Leaders of the Muslim Brotherhood were arrested.", D2019, "Leaders", "EGYOPP", None),
+    ("A spokesman for the Kenyan army denied the report.", D2019, "A spokesman", "KENMIL", None),
+    # sector modifiers on generic nouns
+    (
+        "Nine Myanmar military officers were sanctioned.",
+        D2022,
+        "Nine Myanmar military officers",
+        "MMRMIL",
+        None,
+    ),
+    ("Union leaders called a general strike.", D2022, "Union leaders", "LAB", None),
+    # a title in the text beats a stale KB role; "former" does not
+    (
+        "Indonesian President Prabowo Subianto flew to Canberra.",
+        D2022,
+        "Indonesian President Prabowo Subianto",
+        "IDNGOV",
+        "Prabowo Subianto",
+    ),
+    # shared surnames are resolved by who held office on the date
+    (
+        "President Castro addressed the assembly.",
+        dt.date(2012, 1, 1),
+        "President Castro",
+        "CUBGOV",
+        "Raul Castro",
+    ),
+    ("President Bush arrived in Beijing.", dt.date(2008, 8, 6), "President Bush", "USAGOV", "George W. Bush"),
+    # lower-case demonyms, Arabic-article names, "Congo" = DR Congo, armed groups
+    ("Police clashed with tunisian rioters.", D2019, "tunisian rioters", "TUNOPP", None),
+    ("The attack was claimed by al-Shabab.", D2019, "al-Shabab", "SOMREB", "al-Shabaab"),
+    ("Congo accused Rwanda of backing the rebels.", D2022, "Congo", "CODGOV", None),
+    ("The ELN announced a ceasefire.", D2022, "The ELN", "COLREB", "National Liberation Army"),
+    ("Dissidents from Egypt asked for asylum.", D2019, "Dissidents", "EGYOPP", None),
     # pro-/anti- modifiers do not give a country
     ("Pro-Russia rebels shot down the plane over Ukraine.", D2022, "Pro-Russia rebels", "UKRREB", None),
 ]

@@ -495,6 +495,7 @@ class _Finder:
         draft.definite = definite
         draft.anaphoric = "anaphoric" in term.flags and definite
         draft.opposed = "opposed" in term.flags
+        draft.supporter = "supporter" in term.flags
         draft.inherit_sector = term.sector == "*"
         draft.sector = term.sector or None
         if head.dep_ == "appos" and head.head.i in self.taken and self.taken[head.head.i].kind != "country":

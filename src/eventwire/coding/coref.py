@@ -61,6 +61,7 @@ class Draft:
     other_than: int | None = None  # token of the possessor the antecedent must differ from
     relates_to: int | None = None  # token of the actor this one relates to ("opponents of X")
     opposed: bool = False
+    supporter: bool = False  # "his supporters": OPP if he is, else civilians of his country
     inherit_sector: bool = False
     default_sector: str | None = None  # an inheriting mention's own sector when the related actor has none
     subject: bool = False
@@ -238,6 +239,8 @@ class Linker:
             draft.focus_country = False
         if draft.opposed:
             draft.sector = "OPP"
+        elif draft.supporter:
+            draft.sector = "OPP" if related.sector == "OPP" else "CVL"
         if not draft.anaphoric:
             draft.code = compose_code(draft.country, draft.sector)
         if draft.entity_key is not None and draft.code:
