@@ -69,3 +69,17 @@ def test_store_idempotent_invalid_batch_id(tmp_path: Path, bad: str) -> None:
         store.write_batch([protest_document(1)], batch_id=bad)
     assert exc.value.code == "E024"
     assert store.commits() == []
+
+
+def test_store_idempotent_open_failures_view(tmp_path: Path) -> None:
+    """A failed input that a later run stored (e.g. after raising a size limit) is no longer open."""
+    store = open_store(tmp_path / "s", create=True)
+    doc = protest_document(1)
+    store.write([], [Failure(doc.origin or "", "E004", "too big"), Failure("in/other.txt", "E002", "empty")])
+    assert store.query("SELECT origin FROM open_failures ORDER BY origin")[1] == [
+        (doc.origin,),
+        ("in/other.txt",),
+    ]
+    store.write([doc])
+    assert store.query("SELECT origin FROM open_failures")[1] == [("in/other.txt",)]
+    assert store.table_counts()["failures"] == 2  # the record of the failure itself stays

@@ -23,6 +23,9 @@ from eventwire.store import Store, StoreSummary, open_store
 
 console = Console()
 
+#: `stats` suggests compaction above this many committed batches (every query opens each shard).
+COMPACT_HINT_BATCHES = 50
+
 STORE_HELP = "Store directory (default: $EVENTWIRE_STORE or ./eventwire-data)."
 
 
@@ -168,6 +171,8 @@ def print_summary(summary: StoreSummary) -> None:
         table.add_row(name, f"{rows:,}", str(summary.shards.get(name, 0)))
     table.add_row("[bold]total bytes[/]", f"{summary.bytes:,}", "")
     console.print(table)
+    if summary.batches > COMPACT_HINT_BATCHES:
+        console.print(f"{summary.batches} batches: `eventwire compact` would make queries faster.")
 
 
 def stats_command(store: str | None = typer.Option(None, "--store", help=STORE_HELP)) -> None:

@@ -226,21 +226,28 @@ class Store:
     # --- reading --------------------------------------------------------------------------------------------
 
     def connect(self, sandbox: bool = False) -> duckdb.DuckDBPyConnection:
-        """A NEW in-memory DuckDB connection with one view per table over the shards committed right now.
+        """A NEW in-memory DuckDB connection with one view per table over the shards committed right now
+        (plus ``open_failures``: failures whose origin has no stored document since).
 
         Batches committed later are not seen (open a new connection). With ``sandbox`` the connection can read
         nothing but the store's own files and its settings are locked (what ``query`` uses).
         """
         con = duckdb.connect(":memory:")
         commits = self.commits()
+        base = self.root.resolve()
         for table in TABLES:
-            files = [str((self.root / c.shards[table]).resolve()) for c in commits if table in c.shards]
+            files = [str(base / c.shards[table]) for c in commits if table in c.shards]
             # Start from the typed empty relation: column order and types never depend on which shards exist.
             sql = _empty_select(table)
             if files:
                 listed = ", ".join(_sql_string(f) for f in files)
                 sql += f" UNION ALL BY NAME SELECT * FROM read_parquet([{listed}], union_by_name=true)"
             con.execute(f"CREATE VIEW {_quote(table)} AS {sql}")
+        # Failures not since resolved: a retried input that was later stored is no longer open.
+        con.execute(
+            "CREATE VIEW open_failures AS SELECT * FROM failures f"
+            " WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.origin = f.origin)"
+        )
         if sandbox:
             root = _sql_string(str(self.root.resolve()) + os.sep)
             con.execute(f"SET allowed_directories = [{root}]")
@@ -328,7 +335,13 @@ class Store:
         ``gdelt`` (GDELT 2.0 Events TSV); returns the files written."""
         from eventwire.store.export import export
 
-        return export(self, fmt, Path(out))
+        for attempt in range(3):
+            try:
+                return export(self, fmt, Path(out))
+            except duckdb.IOException:
+                if attempt == 2:  # shards vanished under us (a compaction finished) three times running
+                    raise
+        raise AssertionError("unreachable")
 
     def compact(self) -> StoreSummary:
         """Merge all committed shards of each table into one (atomically; readers never see a gap or a
