@@ -681,11 +681,15 @@ def _match_names(doc: Doc, day: dt.date | None) -> list[NameMatch]:
     matches: list[NameMatch] = []
     i, n, text = 0, len(doc), doc.text
     starts = kb.name_first_words()
+    demonyms = kb.demonym_words()
     while i < n:
         token = doc[i]
-        key = kb.normalise(token.text)
         lower = not token.text[:1].isupper()
-        if key not in starts or (lower and key not in LOWER_NAME_STARTS and not _lower_demonym(token)):
+        if lower and token.lower_ not in LOWER_NAME_STARTS and token.lower_ not in demonyms:
+            i += 1  # the common case, decided without building a key
+            continue
+        key = token.lower_ if token.text.isascii() else kb.normalise(token.text)
+        if key not in starts:
             i += 1
             continue
         found: NameMatch | None = None
@@ -704,11 +708,6 @@ def _match_names(doc: Doc, day: dt.date | None) -> list[NameMatch]:
         matches.append(found)
         i = found.end
     return matches
-
-
-def _lower_demonym(token: Token) -> bool:
-    match = kb.country_match(token.text)
-    return match is not None and match.kind in ("demonym", "plural")
 
 
 def _lookup(text: str, start: int, end: int, day: dt.date | None) -> NameMatch | None:
@@ -733,8 +732,11 @@ def _lookup(text: str, start: int, end: int, day: dt.date | None) -> NameMatch |
 def _match_terms(doc: Doc, terms: dict[str, kb.SectorTerm]) -> dict[int, tuple[int, kb.SectorTerm]]:
     """Sector nouns by head token: head index -> (first token of the term, term). Longest term wins."""
     found: dict[int, tuple[int, kb.SectorTerm]] = {}
+    last_words = kb.sector_last_words()
     for token in doc:
         if token.pos_ not in ("NOUN", "PROPN") and token.tag_ not in ("NN", "NNS"):
+            continue
+        if token.lower_ not in last_words and token.lemma_.lower() not in last_words:
             continue
         for length in (3, 2, 1):
             first = token.i - length + 1

@@ -458,3 +458,17 @@ def name_first_words() -> frozenset[str]:
         words.add(first)
         words.add(_WORD_BREAK.split(first, 1)[0])
     return frozenset(w for w in words if w)
+
+
+@lru_cache(maxsize=1)
+def demonym_words() -> frozenset[str]:
+    """Single-word demonyms and plural people nouns, lower case ("tunisian"): they may match uncapitalised."""
+    return frozenset(
+        k for k, m in _country_index().items() if m.kind in ("demonym", "plural") and " " not in k
+    )
+
+
+@lru_cache(maxsize=1)
+def sector_last_words() -> frozenset[str]:
+    """The last word of every sector term: a noun that is none of these heads no sector phrase."""
+    return frozenset(term.rsplit(" ", 1)[-1] for term in sector_terms())
