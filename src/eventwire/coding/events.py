@@ -76,6 +76,7 @@ from eventwire.model import (
 #: else did them, CAMEO codes the statement as an accusation (112) by the speaker.
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _REPORTER_SECTORS = frozenset({"MED", "JRN", "HLH"})
+_NEUTRAL_REPORTING = frozenset({"report", "quote", "confirm"})
 #: Verbal and diplomatic roots: the event is something an actor says or does to another, so it needs a source.
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13"})
 #: ... and, except refusals and intents (whose addressee is often left implicit), a target too.
@@ -632,8 +633,10 @@ def _accusation(
 ) -> tuple[list[ActorMention], list[ActorMention]] | None:
     subj = own_subject(speech)
     speakers = mentions_for(subj, ctx.actors, ctx.lex.frames) if subj is not None else []
-    if not speakers or any((s.sector or "") in _REPORTER_SECTORS or not s.country for s in speakers):
-        return None
+    if speech.lemma_.lower() in _NEUTRAL_REPORTING or not speakers:
+        return None  # "state media reported ...": a report of the event, not a party's charge
+    if any((s.sector or "") in _REPORTER_SECTORS or not s.country or s.via == "focus" for s in speakers):
+        return None  # the press, or a speaker whose side is only guessed, accuses no one
     accused = [s for s in sources if not any(_same_side(s, speaker) for speaker in speakers)]
     if not accused:
         return None

@@ -8,9 +8,10 @@ complements, ``conj`` for coordination, ``relcl``/``acl`` for relative and reduc
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from eventwire.coding import kb
 from eventwire.coding.lexicon import Frames
@@ -232,7 +233,28 @@ def mentions_for(token: Token | None, actors: ActorAnalysis, frames: Frames) -> 
         # a misparsed name ("Barack Obama and Vladimir Putin" with the conj hanging off "Obama")
         for inner in conj.doc[mention.token_start : mention.token_end]:
             todo.extend(c for c in inner.children if c.dep_ == "conj" and c.i not in seen)
+        out.extend(_coordinated_countries(mention, conj.doc, out))
     return out
+
+
+def _coordinated_countries(mention: ActorMention, doc: Doc, have: list[ActorMention]) -> list[ActorMention]:
+    """ "US and British activists" is one mention for two actors: one copy per coordinated country."""
+    extra: list[ActorMention] = []
+    for token in doc[mention.token_start : mention.token_end]:
+        if token.dep_ != "conj" or not mention.country:
+            continue
+        place = place_mention(token)
+        if place is None or place.country == mention.country:
+            continue
+        code = (
+            f"{place.country}{mention.code[3:]}" if mention.code.startswith(mention.country) else mention.code
+        )
+        copy = dataclasses.replace(
+            mention, country=place.country, code=code, entity_id=f"{mention.entity_id}:{place.country}"
+        )
+        if all(m.entity_id != copy.entity_id for m in have + extra):
+            extra.append(copy)
+    return extra
 
 
 def first_mentions(tokens: Iterable[Token], actors: ActorAnalysis, frames: Frames) -> list[ActorMention]:
