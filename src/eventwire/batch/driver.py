@@ -45,6 +45,7 @@ class IngestSummary:
     failed_earlier: int = 0  # inputs whose failure an earlier run recorded: not retried
     events: int = 0
     words: int = 0
+    sentences: int = 0  # only counted by the benchmark's parse-only runs
     batches: int = 0
     seconds: float = 0.0
     total: int | None = None  # documents expected, when it could be estimated up front
@@ -183,15 +184,23 @@ def ingest(
 
 
 def run_tasks(
-    tasks: Iterable[BatchTask], engine: Engine, summary: IngestSummary, progress: ProgressCallback | None
+    tasks: Iterable[BatchTask],
+    engine: Engine,
+    summary: IngestSummary,
+    progress: ProgressCallback | None,
+    *,
+    fn: Callable[[BatchTask], UnitOutcome] = run_task,
 ) -> None:
-    """Submit tasks with at most 2 x workers in flight (bounded memory), folding outcomes into ``summary``."""
+    """Submit tasks with at most 2 x workers in flight (bounded memory), folding outcomes into ``summary``.
+
+    ``fn`` is the per-batch function the engine runs (the benchmark swaps in its parse-only floor).
+    """
     limit = max(2, 2 * engine.workers)
     in_flight: set[Future[UnitOutcome]] = set()
     for task in tasks:
         while len(in_flight) >= limit:
             in_flight = _collect(in_flight, summary, progress, block=True)
-        in_flight.add(engine.submit(run_task, task))
+        in_flight.add(engine.submit(fn, task))
         in_flight = _collect(in_flight, summary, progress, block=False)
     while in_flight:
         in_flight = _collect(in_flight, summary, progress, block=True)
@@ -217,6 +226,7 @@ def fold_outcome(summary: IngestSummary, outcome: UnitOutcome) -> None:
     summary.stored += outcome.stored
     summary.events += outcome.events
     summary.words += outcome.words
+    summary.sentences += outcome.sentences
     for failure in outcome.failures:
         summary.record_failure(failure)
     pid = outcome.worker_pid

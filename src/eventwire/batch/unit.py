@@ -53,6 +53,9 @@ class UnitOutcome:
     seconds: float
     peak_rss_kb: int = 0
     worker_pid: int = 0
+    sentences: int = (
+        0  # set by the benchmark's parse-only task (a Document does not carry its sentence count)
+    )
 
 
 def now_iso() -> str:
