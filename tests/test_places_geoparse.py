@@ -80,6 +80,30 @@ CASES = [
         [("Belarus", "Belarus", "BLR", "country")],
     ),
     ("Scotland voted to remain.", [("Scotland", "Scotland", "GBR", "admin1")]),
+    (  # a list merged into one entity is split; a demonym tagged GPE is not a place
+        "Drones struck energy facilities in the Ukrainian regions of Kharkiv and Odesa overnight.",
+        [("Kharkiv", "Kharkiv", "UKR", "city"), ("Odesa", "Odesa", "UKR", "city")],
+    ),
+    (
+        "Police said the rallies in Abuja, Lagos and Port Harcourt had been peaceful.",
+        [
+            ("Abuja", "Abuja", "NGA", "city"),
+            ("Lagos", "Lagos", "NGA", "city"),
+            ("Port Harcourt", "Port Harcourt", "NGA", "city"),
+        ],
+    ),  # fmt: skip
+    (  # an obscure GeoNames alternate name (of an Iranian town) does not make a Dhaka district Iranian
+        "Police raided homes in Gulshan, a district of Dhaka, in Bangladesh.",
+        [
+            ("Gulshan", "Gulshan", None, "unknown"),
+            ("Dhaka", "Dhaka", "BGD", "city"),
+            ("Bangladesh", "Bangladesh", "BGD", "country"),
+        ],
+    ),  # fmt: skip
+    (  # "the North" is not a truncated North Salt Lake
+        "Seoul urged the North to stop its threats, South Korea said.",
+        [("Seoul", "Seoul", "KOR", "city"), ("South Korea", "South Korea", "KOR", "country")],
+    ),
 ]
 
 

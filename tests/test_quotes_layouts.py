@@ -95,6 +95,10 @@ CASES: list[tuple[str, list[tuple[str, str | None, str | None, bool]]]] = [
         'The opposition urged supporters on its Telegram channel to "stay calm and stay at home".',
         [("stay calm and stay at home", "opposition", "Telegram channel", True)],
     ),
+    (  # passive attribution; no person named before, so "he" stays unresolved
+        'An Indian minister spoke in Jammu. "Those who cross the border will pay a price," he was quoted as saying.',
+        [("Those who cross the border will pay a price", None, None, False)],
+    ),
     (  # "Mr Obama" gets the document's fullest name for him
         "Barack Obama met Vladimir Putin. \u201cIt was a good meeting,\u201d Mr Obama said afterwards.",
         [("It was a good meeting", "Barack Obama", None, False)],
@@ -165,10 +169,23 @@ def test_quotes_coreference(nlp) -> None:
         "BLRGOV",
         "E2",
     )
-    # Without coreference the fallback takes the nearest person named before: here the wrong one would be
-    # Lukashenko too, but the code is unknown.
+    # Without coreference the fallback takes the nearest person named before, with an unknown code.
     [fallback] = extract_quotes(doc, ActorAnalysis())
     assert fallback.speaker is not None and fallback.speaker.code == UNKNOWN_CODE
+
+
+def test_quotes_speaker_modifier_lends_its_code(nlp) -> None:
+    """Only a modifier of the speaker is a known actor ("Colombia's chief negotiator"): its code, not its name."""
+    text = "\u201cToday we choose peace,\u201d Colombia's chief negotiator said."
+    doc = nlp(text)
+    colombia = next(t for t in doc if t.text == "Colombia")
+    mention = ActorMention(
+        text="Colombia", start=colombia.idx, end=colombia.idx + 8, token_start=colombia.i,
+        token_end=colombia.i + 1, code="COL", entity_id="E1", name="Colombia", country="COL", kind="country",
+    )  # fmt: skip
+    [quote] = extract_quotes(doc, ActorAnalysis(mentions=[mention]))
+    assert quote.speaker is not None
+    assert (quote.speaker.text, quote.speaker.code) == ("Colombia's chief negotiator", "COL")
 
 
 @pytest.mark.parametrize(

@@ -121,13 +121,17 @@ def _float(value: str) -> float | None:
     return float(value) if value else None
 
 
-def _usable_alternate(name: str) -> bool:
+def _usable_alternate(name: str, primary: str) -> bool:
     """Keep Latin-script alternate names that look like a name in English news.
 
-    GeoNames alternates include airport codes ("MSQ"), lower-case transliterations ("minsk", "mnsk") and other
-    scripts; only capitalised, mostly-lowercase Latin names of 4+ letters can appear in an English article.
+    GeoNames alternates include airport codes ("MSQ"), lower-case transliterations ("minsk", "mnsk"), other
+    scripts and truncations ("North" for North Salt Lake); only capitalised, mostly-lowercase Latin names of
+    4+ letters that are not just the first word of the primary name can appear in an English article.
     """
     if len(name) < 4 or not name[0].isupper() or name.isupper():
+        return False
+    words = primary.split()
+    if len(words) > 1 and " " not in name and name == words[0]:
         return False
     return all(ch.isascii() or (ch.isalpha() and ord(ch) < 0x250) for ch in name)
 
@@ -154,7 +158,7 @@ def _load_cities(gaz: Gazetteer, iso3_of: dict[str, str], capitals: set[tuple[st
         gaz.add(city["name"], entry)
         alternate = GazEntry(**{**entry.__dict__, "alias": True})
         for alt in city.get("alternatenames") or ():
-            if _usable_alternate(alt) and kb.normalise(alt) != kb.normalise(city["name"]):
+            if _usable_alternate(alt, city["name"]) and kb.normalise(alt) != kb.normalise(city["name"]):
                 gaz.add(alt, alternate)
 
 

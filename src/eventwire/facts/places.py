@@ -36,6 +36,15 @@ LOCATIVE_PREPS = frozenset(
     }
 )  # fmt: skip
 
+#: Nouns after which "of" introduces a place ("the regions of Kharkiv", "the outskirts of Goma").
+PLACE_NOUNS = frozenset(
+    {
+        "region", "province", "city", "town", "village", "district", "state", "capital", "outskirts", "suburb",
+        "centre", "center", "north", "south", "east", "west", "port", "area", "oblast", "governorate", "county",
+        "streets", "heart", "border", "republic", "island", "islands", "coast", "municipality", "prefecture",
+    }
+)  # fmt: skip
+
 #: Brackets an editor puts around a name ("exerted on [Belarus]") stand between a preposition and the name.
 OPENING_BRACKETS = frozenset({"[", "(", "\u201c", '"'})
 
@@ -48,6 +57,8 @@ CLAUSE_LINKS = frozenset({"xcomp", "conj", "aux", "auxpass"})
 #: Weight of the document's country votes against a reading's prior (log10 population scale): with the whole
 #: vote (share 1.0) a town of 25,000 in the document's country beats a capital of 2 million elsewhere.
 COUNTRY_WEIGHT = 3.0
+#: Population from which a city's alternate name is trusted without the document's country agreeing.
+ALIAS_MIN_POPULATION = 250_000
 #: A US state (admin1) named in the document supports the cities inside it ("Paris" with "Texas").
 ADMIN1_BONUS = 2.0
 
@@ -72,7 +83,10 @@ def extract_places(doc: Doc) -> list[Place]:
     votes, admin1s = _document_votes(doc, candidates, gaz)
     places = []
     for cand in candidates:
-        entry = _best_reading(cand.readings, votes, admin1s)
+        readings = [r for r in cand.readings if _plausible(r, votes)]
+        if cand.readings and not readings and cand.label not in ("GPE", "LOC"):
+            continue  # only an obscure alternate spelling matched, and spaCy did not call it a place
+        entry = _best_reading(readings, votes, admin1s)
         place = _place(entry, cand)
         place.hypothetical = _is_hypothetical(doc[cand.start])
         places.append(place)
@@ -87,8 +101,7 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     found: list[Candidate] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        cand = _entity_candidate(ent, gaz, taken)
-        if cand is not None:
+        for cand in _entity_candidates(ent, gaz, taken):
             found.append(cand)
             taken.update(range(cand.start, cand.end))
     for cand in _bare_name_candidates(doc, gaz, taken):
@@ -97,21 +110,53 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     return found
 
 
-def _entity_candidate(ent: Span, gaz: Gazetteer, taken: set[int]) -> Candidate | None:
+def _entity_candidates(ent: Span, gaz: Gazetteer, taken: set[int]) -> list[Candidate]:
+    """The entity as one place, or, for a list the model merged into one entity ("Abuja, Lagos"), its parts."""
+    whole = _entity_candidate(ent, gaz, taken)
+    if whole is not None and whole.readings:
+        return [whole]
+    found: list[Candidate] = []
+    for part in _list_parts(ent):
+        if len(part) == len(ent):
+            break
+        cand = _entity_candidate(
+            part, gaz, taken | {t for c in found for t in range(c.start, c.end)}, ent.label_
+        )
+        if cand is not None and cand.readings:
+            found.append(cand)
+    return found or ([whole] if whole is not None else [])
+
+
+def _list_parts(ent: Span) -> list[Span]:
+    parts: list[Span] = []
+    start = ent.start
+    for tok in ent:
+        if tok.text == "," or tok.lower_ in ("and", "or"):
+            if tok.i > start:
+                parts.append(ent.doc[start : tok.i])
+            start = tok.i + 1
+    if start < ent.end:
+        parts.append(ent.doc[start : ent.end])
+    return parts
+
+
+def _entity_candidate(ent: Span, gaz: Gazetteer, taken: set[int], label: str = "") -> Candidate | None:
     span = _trim(ent)
     if span is None:
         return None
     readings = gaz.lookup(span.text)
-    if ent.label_ in PLACE_LABELS:
+    label = label or ent.label_  # a part of a list entity ("Kharkiv and Odesa") is given the list's label
+    if label in PLACE_LABELS:
         if readings:
-            return _make(span, readings, ent.label_)
+            return _make(span, readings, label)
         # Unknown to the gazetteer: keep a GPE/LOC only where a preposition says it is a place ("in Zhodino").
-        if ent.label_ in ("GPE", "LOC") and _after_locative(span) and _looks_like_name(span):
-            return _make(span, [], ent.label_)
+        demonym = gaz.demonym_country(span.text) is not None  # "the Ukrainian regions" tagged GPE
+        if label in ("GPE", "LOC") and _after_locative(span) and _looks_like_name(span) and not demonym:
+            return _make(span, [], label)
         return None
-    if ent.label_ not in MISLABELS:
+    if label not in MISLABELS:
         return None
-    return _mislabelled(span, readings, ent.label_, taken)
+    return _mislabelled(span, readings, label, taken)
 
 
 def _mislabelled(span: Span, readings: list[GazEntry], label: str, taken: set[int]) -> Candidate | None:
@@ -174,6 +219,8 @@ def _after_locative(span: Span) -> bool:
     i = span.start - 1
     while i >= 0 and (doc[i].lower_ == "the" or doc[i].text in OPENING_BRACKETS):
         i -= 1
+    if i >= 1 and doc[i].lower_ == "of":  # "the regions of Kharkiv", "the outskirts of Goma"
+        return doc[i - 1].lemma_.lower() in PLACE_NOUNS
     return i >= 0 and doc[i].lower_ in LOCATIVE_PREPS
 
 
@@ -202,7 +249,9 @@ def _document_votes(
     votes: dict[str, float] = {}
     admin1s: set[str] = set()
     for cand in candidates:
-        countries = {r.country for r in cand.readings if r.country}
+        # An obscure alternate spelling must not vote for its own country (see _plausible).
+        trusted = [r for r in cand.readings if not r.alias or r.population >= ALIAS_MIN_POPULATION]
+        countries = {r.country for r in trusted if r.country}
         if len(countries) == 1:
             # A country/region/state name is a strong signal; a city whose name is unique gives half a vote.
             weight = 1.0 if all(r.kind != "city" for r in cand.readings) else 0.5
@@ -217,6 +266,17 @@ def _document_votes(
             if nationality:
                 votes[nationality] = votes.get(nationality, 0.0) + 1.0
     return votes, admin1s
+
+
+def _plausible(entry: GazEntry, votes: dict[str, float]) -> bool:
+    """An alternate spelling counts for a big city ("Bombay") or one in a country the document is about.
+
+    GeoNames alternates include local names of small towns that collide with other places' names
+    ("Gulshan", a Dhaka neighbourhood, is an alternate name of an Iranian town).
+    """
+    if not entry.alias or entry.kind != "city":
+        return True
+    return entry.population >= ALIAS_MIN_POPULATION or votes.get(entry.country or "", 0.0) > 0
 
 
 def _best_reading(readings: list[GazEntry], votes: dict[str, float], admin1s: set[str]) -> GazEntry | None:

@@ -429,9 +429,15 @@ def _actor_for(doc: Doc, tok: Token, actors: ActorAnalysis, passage: Passage) ->
         return None
     span = _noun_phrase(tok)
     inner = actors.mentions_in(span.start, span.end)
+    if any(m.token_start <= tok.i < m.token_end for m in inner):
+        return _from_mention(next(m for m in inner if m.token_start <= tok.i < m.token_end))
+    actor = _plain_actor(doc, span)
     if inner:
-        return _from_mention(max(inner, key=lambda m: m.token_end - m.token_start))
-    return _plain_actor(doc, span)
+        # Only a modifier is known ("Colombia's chief negotiator"): the speaker is not that actor, but speaks
+        # for it, so it lends its country and code.
+        modifier = max(inner, key=lambda m: m.token_end - m.token_start)
+        actor.code, actor.country = modifier.code, modifier.country
+    return actor
 
 
 def _from_mention(mention: ActorMention) -> Actor:
