@@ -63,6 +63,11 @@ class Errors:
     E035 = "Cannot read the evaluation baseline {path}: {detail}"
     E080 = "Cannot read event lexicon {name}: {detail}"
     E081 = "Event lexicon {where}: '{value}' is not a CAMEO code (2-4 digits, quoted in YAML)."
+    E040 = (
+        "A worker process died during the ingest ({detail}). Every batch committed so far is kept; run the same"
+        " command again to resume (try --workers 1 to see the underlying error)."
+    )
+    E041 = "Ingest interrupted ({detail}); committed batches are kept: run the same command again to resume."
 
 
 class EventwireError(Exception):
