@@ -79,6 +79,16 @@ def _mention(analysis: ActorAnalysis, text: str, nth: int = 0):
             "Igor Leshchenya",
         ),
         ("The news agency Belta published the speech.", "The news agency", "Belta", "Belta"),
+        # anaphoric organisations: "the group", "the alliance" are the latest named organisation
+        ("Hamas attacked at dawn. The group said it had fired rockets.", "Hamas", "The group", "Hamas"),
+        ("Nato met in Brussels. The alliance said it would respond.", "Nato", "The alliance", "NATO"),
+        # apposition with a KB person
+        (
+            "The United Nations Secretary-General, Antonio Guterres, condemned the coup.",
+            "The United Nations Secretary-General",
+            "Antonio Guterres",
+            "Antonio Guterres",
+        ),
     ],
 )
 def test_actors_coref_links(nlp: Language, text: str, first: str, second: str, name: str) -> None:
@@ -128,3 +138,11 @@ def test_actors_coref_entities_group_mentions(nlp: Language) -> None:
     assert len({m.entity_id for m in protesters}) == 1
     entity = next(e for e in analysis.entities if e.entity_id == protesters[0].entity_id)
     assert len(entity.mentions) == 3 and entity.code == "BLROPP"
+
+
+def test_actors_coref_relation_through_anaphora(nlp: Language) -> None:
+    analysis = resolve_actors(
+        nlp("Hamas vowed revenge. The group's fighters crossed the fence."), published=D2020
+    )
+    fighters = _mention(analysis, "fighters")
+    assert (fighters.code, fighters.via) == ("PSEREB", "relation")

@@ -283,6 +283,9 @@ class _Finder:
             return  # "President Michel Suleiman" is not Charles Michel
         start, title = self._title_start(head, match.start)
         draft = self._draft(start, match.end, head, "person", "kb")
+        owner = self._appositive_owner(head)
+        if owner is not None:
+            draft.link_to = owner.i  # "the UN Secretary-General, Antonio Guterres": one actor
         code = person.code_on(self.published)
         draft.country, draft.sector = _split_code(code)
         if self._title_overrides(title, draft):
@@ -473,6 +476,8 @@ class _Finder:
         doc = self.doc
         head = doc[head_i]
         first, term = self.term_at[head_i]
+        if head.lower_ in self.rules.quantity_nouns and self._quantifies_actor(head):
+            return  # "a group of students": the students are the actor
         modifier = head.dep_ == "compound" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN")
         absorbed = (
             self._actor_head(head) is not None or term.kind == "organization" or term.sector in ("GOV", "")
@@ -606,6 +611,10 @@ class _Finder:
                 if sector:
                     return sector
         return None
+
+    def _quantifies_actor(self, head: Token) -> bool:
+        objects = [o for p in head.rights if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        return any(o.dep_ == "pobj" and (o.i in self.term_at or o.i in self.name_at) for o in objects)
 
     def _state_modified(self, head: Token) -> bool:
         for token in head.subtree:
@@ -742,8 +751,9 @@ def _match_terms(doc: Doc, terms: dict[str, kb.SectorTerm]) -> dict[int, tuple[i
             first = token.i - length + 1
             if first < 0:
                 continue
-            words = [t.lower_ for t in doc[first : token.i + 1]]
-            term = terms.get(" ".join(words))
+            words = doc[first : token.i + 1]
+            # Join as written, so "Secretary-General" (three tokens) meets the term "secretary-general".
+            term = terms.get("".join(t.text_with_ws for t in words[:-1]).lower() + token.lower_)
             if term is None and length == 1:
                 term = terms.get(token.lemma_.lower())
             if term is not None and all(t.head.i in range(first, token.i + 1) for t in doc[first : token.i]):

@@ -158,8 +158,12 @@ class Linker:
             found = self._by_surname(draft.surname, unknown_only=True)
             if found is not None:
                 return found
-        if draft.anaphoric and draft.definite and draft.kind == "person":
-            found = self._description_antecedent(draft)
+        if draft.anaphoric and draft.definite and draft.kind in ("person", "organization"):
+            found = (
+                self._description_antecedent(draft)
+                if draft.kind == "person"
+                else self._organisation_antecedent(draft)
+            )
             if found is not None:
                 draft.via = "coref"
             return found
@@ -217,6 +221,15 @@ class Linker:
                 best = (score, entity)
         return best[1] if best else None
 
+    def _organisation_antecedent(self, draft: Draft) -> Entity | None:
+        """ "the group", "the alliance": the latest named organisation (not a country, not a person)."""
+        candidates = [
+            (last.token_start, entity)
+            for entity, last in self._previous(draft, DESCRIPTION_WINDOW)
+            if entity.kind in ("organization", "group") and (entity.entity_key or "").startswith("org:")
+        ]
+        return max(candidates, key=lambda pair: pair[0])[1] if candidates else None
+
     def _entity_at(self, token: int | None) -> Entity | None:
         if token is None:
             return None
@@ -236,7 +249,8 @@ class Linker:
             draft.sector = related.sector or draft.default_sector
         if related.country and (draft.country is None or draft.focus_country):
             draft.country = related.country
-            draft.focus_country = False
+            if draft.focus_country:
+                draft.focus_country, draft.via = False, "relation"
         if draft.opposed:
             draft.sector = "OPP"
         elif draft.supporter:
@@ -312,7 +326,7 @@ class Linker:
                 draft.code = compose_code(draft.country, draft.sector)
             elif entity.kind == "person" or linked or draft.pronoun or draft.anaphoric or draft.code is None:
                 draft.code, draft.country, draft.sector = entity.code, entity.country, entity.sector
-            if entity.kind == "person" or draft.pronoun:
+            if entity.kind == "person" or draft.pronoun or draft.anaphoric:
                 draft.name = entity.name
             if draft.pronoun:
                 draft.kind = entity.kind
