@@ -95,6 +95,15 @@ CASES: list[tuple[str, list[tuple[str, str | None, str | None, bool]]]] = [
         'The opposition urged supporters on its Telegram channel to "stay calm and stay at home".',
         [("stay calm and stay at home", "opposition", "Telegram channel", True)],
     ),
+    (  # "according to" a person before the quote: the speaker
+        'According to Maria Lopez, a witness, "the soldiers fired first."',
+        [("the soldiers fired first.", "Maria Lopez", None, False)],
+    ),
+    (  # "according to" an outlet: the via, and no speaker
+        'According to the state agency, Tass, "the talks were constructive and will continue."',
+        [("the talks were constructive and will continue.", None, "Tass", False)],
+    ),
+    ('John Smith arrived late. "Why now?" he asked.', [("Why now?", "John Smith", None, False)]),
     (  # passive attribution; no person named before, so "he" stays unresolved
         'An Indian minister spoke in Jammu. "Those who cross the border will pay a price," he was quoted as saying.',
         [("Those who cross the border will pay a price", None, None, False)],

@@ -371,6 +371,8 @@ def _before_frame(doc: Doc, passage: Passage, lex: Lexicon) -> tuple[list[Token]
     for tok in reversed(frame):
         if _is_reporting(tok, lex):
             return frame, tok
+    if _according_to_object(frame) is not None:
+        return frame, None  # 'According to Maria Lopez, "..."' / 'According to Tass, "..."'
     return [], None
 
 
