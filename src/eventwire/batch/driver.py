@@ -13,13 +13,14 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.batch.engine import Engine, make_engine, run_task
 from eventwire.batch.unit import BatchTask, UnitOutcome, failure_from_error
-from eventwire.config import DEFAULT_MAX_BYTES
-from eventwire.errors import DocumentError
+from eventwire.config import DEFAULT_MAX_BYTES, default_model
+from eventwire.errors import DocumentError, EventwireError
 from eventwire.ingest.clean import prepare
 from eventwire.ingest.readers import read_inputs
 from eventwire.ingest.types import RawDocument
@@ -142,6 +143,15 @@ class _Planner:
             task.failures.append(failure)
 
 
+def check_model(model: str | None) -> None:
+    """E009 unless the named spaCy pipeline is installed (as a package or a directory), without loading it."""
+    import spacy.util
+
+    name = model or default_model()
+    if not (spacy.util.is_package(name) or Path(name).is_dir()):
+        raise EventwireError("E009", model=name)
+
+
 def ingest(
     paths: Iterable[str],
     *,
@@ -162,6 +172,8 @@ def ingest(
     benchmark) supply an already-started engine; it must have been created for the same store and model.
     """
     started = time.perf_counter()
+    if engine is None:
+        check_model(model)  # fail fast, before creating a store or a pool that would only break
     store_path = str(Path(store))
     handle = open_store(Path(store_path), create=True)
     summary = IngestSummary(total=total)
@@ -215,7 +227,11 @@ def _collect(
 ) -> set[Future[UnitOutcome]]:
     done, pending = wait(in_flight, timeout=None if block else 0, return_when=FIRST_COMPLETED)
     for future in done:
-        fold_outcome(summary, future.result())  # a worker crash re-raises here and stops the run
+        try:
+            outcome = future.result()  # an exception inside a batch unit re-raises here and stops the run
+        except BrokenProcessPool as exc:
+            raise EventwireError("E040", detail=str(exc) or type(exc).__name__) from exc
+        fold_outcome(summary, outcome)
         if progress is not None:
             progress(summary)
     return set(pending)

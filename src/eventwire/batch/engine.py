@@ -21,7 +21,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from eventwire.batch.unit import BatchSink, BatchTask, UnitOutcome, run_unit
+from eventwire.batch.unit import BatchSink, BatchTask, UnitOutcome, process_batch, run_unit
+from eventwire.ingest.types import RawDocument
 from eventwire.nlp.pipeline import load_nlp
 
 T = TypeVar("T")
@@ -57,13 +58,25 @@ def _open_sink(store_path: str | None) -> BatchSink | None:
     return sink
 
 
-def init_worker(store_path: str | None, model: str | None, parent_pid: int | None) -> None:
-    """Pool initializer: die with the parent, load the pipeline, open the store (all once per process)."""
+#: Coded once when a worker starts, so every lazily loaded table (gazetteer, lexicons, knowledge base) is
+#: loaded before the first real batch rather than inside it.
+WARM_UP_TEXT = (
+    "Police detained 12 protesters in Paris on Monday, the Interior Ministry said. "
+    '"We will not give up," said opposition leader Anna Novak, who was arrested on 3 March 2019.'
+)
+
+
+def init_worker(store_path: str | None, model: str | None, parent_pid: int | None, warm: bool = True) -> None:
+    """Pool initializer: die with the parent, load the pipeline and its data, open the store (once each)."""
     _WorkerState.parent_pid = parent_pid
     _WorkerState.model = model
     if parent_pid is not None:
         _die_with_parent(parent_pid)
     load_nlp(model)
+    if warm:
+        process_batch(
+            [RawDocument(origin="<warm-up>", text=WARM_UP_TEXT, published="2020-08-16")], model=model
+        )
     _WorkerState.sink = _open_sink(store_path)
 
 
@@ -104,8 +117,8 @@ class InProcessEngine:
 
     workers = 1
 
-    def __init__(self, store_path: str | None, model: str | None) -> None:
-        init_worker(store_path, model, parent_pid=None)
+    def __init__(self, store_path: str | None, model: str | None, warm: bool = True) -> None:
+        init_worker(store_path, model, parent_pid=None, warm=warm)
 
     def submit(self, fn: Callable[[T], R], arg: T) -> Future[R]:
         future: Future[R] = Future()
@@ -122,13 +135,13 @@ class InProcessEngine:
 class PoolEngine:
     """N spawned worker processes ('spawn': no inherited spaCy/DuckDB state, same behaviour on every OS)."""
 
-    def __init__(self, workers: int, store_path: str | None, model: str | None) -> None:
+    def __init__(self, workers: int, store_path: str | None, model: str | None, warm: bool = True) -> None:
         self.workers = workers
         self._pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=init_worker,
-            initargs=(store_path, model, os.getpid()),
+            initargs=(store_path, model, os.getpid(), warm),
         )
 
     def submit(self, fn: Callable[[T], R], arg: T) -> Future[R]:
@@ -146,7 +159,10 @@ class PoolEngine:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def make_engine(workers: int, *, store_path: str | None, model: str | None) -> InProcessEngine | PoolEngine:
+def make_engine(
+    workers: int, *, store_path: str | None, model: str | None, warm: bool = True
+) -> InProcessEngine | PoolEngine:
+    """workers <= 1: in this process; more: a spawned pool. ``warm`` codes a sample text in each worker first."""
     if workers <= 1:
-        return InProcessEngine(store_path, model)
-    return PoolEngine(workers, store_path, model)
+        return InProcessEngine(store_path, model, warm)
+    return PoolEngine(workers, store_path, model, warm)

@@ -99,6 +99,9 @@ def ingest_command(
             summary = _ingest_with_progress(paths, options)
     except EventwireError as exc:
         fail(exc)
+    except KeyboardInterrupt:
+        err_console.print(f"[bold yellow]stopped[/] {EventwireError('E041', detail='Ctrl-C')}")
+        raise typer.Exit(code=130) from None
     print_summary(summary, store)
 
 
