@@ -141,6 +141,22 @@ CASES = [
     ("Congo accused Rwanda of backing the rebels.", D2022, "Congo", "CODGOV", None),
     ("The ELN announced a ceasefire.", D2022, "The ELN", "COLREB", "National Liberation Army"),
     ("Dissidents from Egypt asked for asylum.", D2019, "Dissidents", "EGYOPP", None),
+    # a sector modifier in a title, former officials are elites, words inside longer names are not actors
+    (
+        "Opposition lawmaker Elena Markova was detained.",
+        D2022,
+        "Opposition lawmaker Elena Markova",
+        "OPP",
+        "Elena Markova",
+    ),
+    ("Former president Ahmed Bello returned to Lagos.", D2022, "Former president Ahmed Bello", "ELI", None),
+    (
+        "The Tigray People's Liberation Front rejected the deal.",
+        D2022,
+        "The Tigray People's Liberation Front",
+        "REB",
+        None,
+    ),
     # pro-/anti- modifiers do not give a country
     ("Pro-Russia rebels shot down the plane over Ukraine.", D2022, "Pro-Russia rebels", "UKRREB", None),
 ]

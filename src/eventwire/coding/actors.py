@@ -59,7 +59,7 @@ NP_LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "nummod", "quantmod", "advmod", "nmod", "poss", "predet", "npadvmod", "punct"}
 )
 #: Sectors of generic nouns that a sector modifier may override ("army commander", "union leaders").
-OVERRIDABLE = frozenset({"GOV", "COP", "CVL", "MIL", "*", ""})
+OVERRIDABLE = frozenset({"GOV", "COP", "CVL", "MIL", "LEG", "PTY", "*", ""})
 #: Lower-case first words that may start a KB name ("al-Shabab", "el-Sisi", "bin Salman").
 LOWER_NAME_STARTS = frozenset({"al", "al-", "el", "el-", "bin", "ibn", "von", "van", "de", "le"})
 #: Words saying a title is no longer held.
@@ -104,6 +104,7 @@ class _Title:
     gender: str | None = None
     term: kb.SectorTerm | None = None
     former: bool = False  # "former President X": the title is not the current role
+    modifier: str | None = None  # a sector modifier among the title words ("opposition lawmaker")
 
 
 def resolve_actors(doc: Doc, *, published: dt.date | None = None) -> ActorAnalysis:
@@ -355,6 +356,11 @@ class _Finder:
             name = self.name_at.get(token.i)
             if name is not None and name.country_code:
                 title.country = name.country_code
+            modifier = self.rules.sector_modifiers.get(token.lower_)
+            if modifier is not None:
+                title.modifier = modifier
+        if title.modifier and (title.sector is None or title.sector in OVERRIDABLE):
+            title.sector = title.modifier  # "opposition lawmaker X" -> OPP, "military spokesman X" -> MIL
 
     def _unknown_people(self) -> None:
         doc = self.doc
@@ -410,6 +416,8 @@ class _Finder:
         return None
 
     def _unknown_person(self, start: int, end: int) -> None:
+        while start < end - 1 and (self.doc[start].lower_ in self.rules.honorifics or start in self.term_at):
+            start += 1  # NER spans may include "Ms" or a title: the name starts after it
         tokens = self.doc[start:end]
         if any(t.i in self.taken for t in tokens) or any(t.tag_ not in ("NNP", "NNPS") for t in tokens):
             return  # "Strikes" tagged PERSON is a plural common noun
@@ -435,6 +443,8 @@ class _Finder:
             draft.link_to = owner.i
         country = title.country or self._from_place(head)
         sector = title.sector
+        if title.former and sector == "GOV":
+            sector = "ELI"  # CAMEO codes former officials as elites
         if sector is None and owner is None:
             sector, draft.via = "CVL", "focus" if country is None else "title"
         if country is None and owner is None:
@@ -478,6 +488,8 @@ class _Finder:
         first, term = self.term_at[head_i]
         if head.lower_ in self.rules.quantity_nouns and self._quantifies_actor(head):
             return  # "a group of students": the students are the actor
+        if head.pos_ == "PROPN" and head.dep_ in ("compound", "poss") and head.head.pos_ == "PROPN":
+            return  # a word inside a longer name ("the Tigray People's Liberation Front")
         modifier = head.dep_ == "compound" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN")
         absorbed = (
             self._actor_head(head) is not None or term.kind == "organization" or term.sector in ("GOV", "")

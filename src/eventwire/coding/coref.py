@@ -153,6 +153,8 @@ class Linker:
         if draft.kind == "person" and draft.surname and not draft.full_name:
             found = self._by_surname(draft.surname)
             if found is not None:
+                if draft.person_key is None:
+                    draft.via = "coref"  # "Ms Markova" after "Elena Markova"
                 return found
         if draft.kind == "person" and draft.surname and draft.full_name:
             found = self._by_surname(draft.surname, unknown_only=True)
