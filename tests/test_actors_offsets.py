@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from eventwire.coding.actors import resolve_actors
@@ -46,3 +48,65 @@ def test_actors_offsets_and_ids(nlp: Language, text: str) -> None:
 def test_actors_without_publication_date_use_current_roles(nlp: Language) -> None:
     analysis = resolve_actors(nlp("Donald Trump spoke."), published=None)
     assert analysis.mentions[0].code == "USAGOV"
+
+
+_WORDS = [
+    "Russia",
+    "said",
+    "it",
+    "he",
+    "she",
+    "they",
+    "the",
+    "Belarusian",
+    "police",
+    "Mr",
+    "Lukashenko",
+    "Kremlin",
+    "protesters",
+    "of",
+    "opponents",
+    "his",
+    "counterpart",
+    "Nato",
+    "EU",
+    "in",
+    "Minsk",
+    "\u201c",
+    "\u201d",
+    ",",
+    ".",
+    "\n\n",
+    "President",
+    "Putin",
+    "al-Shabab",
+    "tens",
+    "thousands",
+    "supporters",
+    "her",
+    "allies",
+    "Congo",
+    "former",
+    "ambassador",
+    "to",
+    "Slovakia",
+    "Igor",
+    "Leshchenya",
+    "state",
+    "TV",
+    "US",
+    "and",
+    "British",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40))
+def test_actors_offsets_hold_on_word_salad(nlp: Language, words: list[str]) -> None:
+    text = " ".join(words)
+    doc = nlp(text)
+    analysis = resolve_actors(doc, published=dt.date(2020, 8, 16))
+    for m in analysis.mentions:
+        assert text[m.start : m.end] == m.text
+        assert 0 <= m.token_start < m.token_end <= len(doc)
+        assert m.code
