@@ -207,3 +207,20 @@ def test_quotes_speaker_modifier_lends_its_code(nlp) -> None:
 )
 def test_quotes_apostrophes_are_not_quotes(nlp, text: str) -> None:
     assert extract_quotes(nlp(text), ActorAnalysis()) == []
+
+
+def test_quotes_colon_paragraph_introduces_quote(nlp) -> None:
+    """'X told parliament:' closing a paragraph attributes the quote paragraphs that follow."""
+    text = (
+        "The defence minister, Ivan Petrov, told parliament:\n\n"
+        '"We will not retreat. Not one step."\n\n'
+        '"The army is ready."\n\n'
+        "The statement ended there.\n\n"
+        '"Nobody will negotiate."'
+    )
+    quotes = extract_quotes(nlp(text), ActorAnalysis())
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("We will not retreat. Not one step.", "Ivan Petrov"),
+        ("The army is ready.", "Ivan Petrov"),
+        ("Nobody will negotiate.", None),
+    ]

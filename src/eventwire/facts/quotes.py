@@ -366,6 +366,8 @@ def _after_frame(doc: Doc, passage: Passage, lex: Lexicon) -> tuple[list[Token],
 
 def _before_frame(doc: Doc, passage: Passage, lex: Lexicon) -> tuple[list[Token], Token | None]:
     frame = [t for t in _before(doc, passage) if not t.is_space]
+    if not frame:
+        frame = _introducing_paragraph(doc, passage)
     if not frame or frame[-1].text not in (":", ","):
         return [], None
     for tok in reversed(frame):
@@ -374,6 +376,27 @@ def _before_frame(doc: Doc, passage: Passage, lex: Lexicon) -> tuple[list[Token]
     if _according_to_object(frame) is not None:
         return frame, None  # 'According to Maria Lopez, "..."' / 'According to Tass, "..."'
     return [], None
+
+
+def _introducing_paragraph(doc: Doc, passage: Passage) -> list[Token]:
+    """The last sentence of the previous paragraph when it ends with a colon and this one opens with the quote.
+
+    ('The minister told parliament:' / new paragraph: '"We will not retreat."')
+    """
+    if not _opens_paragraph(doc, passage):
+        return []
+    i = _token_at(doc, passage.open_char) - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].text != ":":
+        return []
+    out: list[Token] = []
+    while i >= 0 and not (doc[i].is_space and "\n" in doc[i].text) and doc[i].text not in SENTENCE_END:
+        if not _is_quote_mark(doc[i]):
+            out.append(doc[i])
+        i -= 1
+    out.reverse()
+    return [t for t in out if not t.is_space]
 
 
 def _is_reporting(tok: Token, lex: Lexicon) -> bool:
