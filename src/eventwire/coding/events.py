@@ -346,6 +346,8 @@ def _noun_actors(
                 sources = mentions_for(child, ctx.actors, frames)
                 if sources:
                     break
+    if not sources and pattern.symmetric:  # "fighting between the army and the rebels"
+        sources = first_mentions(prep_objects(noun, "between"), ctx.actors, frames)
     if not sources and clause.i != noun.i:
         subj = subject_token(clause, frames=frames)
         if is_passive(clause):
@@ -379,6 +381,8 @@ def _noun_actors(
 def _noun_clause(noun: Token, lex: Lexicon) -> Token | None:
     """The light verb carrying a noun event ("unleashed a crackdown", "engaged in talks"), if any."""
     head = noun.head
+    if noun.dep_ == "dobj" and any(c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") for c in head.children):
+        return None  # "called the strike illegal": the verb judges the event, it does not carry it
     if (
         noun.dep_ in ("dobj", "obj", "nsubjpass")
         and verb_lemma(head, lex.frames.light_verbs) in lex.frames.light_verbs
@@ -443,7 +447,7 @@ def _unknown_doer(verb: Token) -> bool:
         return True
     if is_passive(verb):
         return bool(role_tokens(verb, "agent"))
-    return own_subject(verb) is not None
+    return subject_token(verb) is not None
 
 
 def _wished_for(found: ClauseFrames) -> bool:
@@ -678,7 +682,7 @@ def _fill_implicit(cand: _Candidate, trigger: Token, ctx: _Context) -> None:
     if not cand.targets and pattern.implicit_target:
         known = [a.country for a in cand.sources if a.country]
         guess = _implicit(country or (known[0] if known else None) or ctx.focus, pattern.implicit_target)
-        if guess is not None:
+        if guess is not None and all(a.code != guess.code for a in cand.sources):
             cand.targets = [guess]
             cand.implicit += 1
 
@@ -693,9 +697,24 @@ def _pairs(cand: _Candidate) -> list[tuple[Actor | None, Actor | None]]:
     if cand.pattern.symmetric and len(cand.sources) > 1 and not cand.targets:
         return [(a, b) for a in cand.sources for b in cand.sources if a is not b]
     out = [(s, t) for s in sources for t in targets if not _same(s, t)]
+    if cand.code[:2] in _VERBAL_ROOTS and cand.code[:2] != "08":
+        # "Kenya said it was ready to host talks in Nairobi": a state talking of its own territory is no
+        # event between two parties (yielding and coercion keep them: "lifted the curfew in Tehran")
+        out = [(s, None if _own_territory(s, t) else t) for s, t in out]
     if cand.pattern.symmetric and cand.pattern.pos == "noun":
         out += [(t, s) for s, t in out if s is not None and t is not None]
     return out
+
+
+def _own_territory(a: Actor | None, b: Actor | None) -> bool:
+    return (
+        a is not None
+        and b is not None
+        and b.kind == "country"
+        and not b.sector
+        and a.country == b.country
+        and a.code != b.code
+    )
 
 
 def _same(a: Actor | None, b: Actor | None) -> bool:
