@@ -224,3 +224,16 @@ def test_quotes_colon_paragraph_introduces_quote(nlp) -> None:
         ("The army is ready.", "Ivan Petrov"),
         ("Nobody will negotiate.", None),
     ]
+
+
+def test_quotes_unresolved_pronoun_respected_with_coreference(nlp) -> None:
+    """When the actor analysis resolves pronouns but left this "he" alone, no fallback guess is made."""
+    text = "John Smith met Ivan Petrov. Later, the talks ended. \u201cIt is over,\u201d he said. She left."
+    doc = nlp(text)
+    she = next(t for t in doc if t.text == "She")
+    other = ActorMention(
+        text="She", start=she.idx, end=she.idx + 3, token_start=she.i, token_end=she.i + 1, code="---",
+        entity_id="E9", via="pronoun",
+    )  # fmt: skip
+    [quote] = extract_quotes(doc, ActorAnalysis(mentions=[other]))
+    assert quote.speaker is None

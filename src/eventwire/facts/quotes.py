@@ -50,6 +50,9 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: Pronouns never resolved by the fallback (a group, a thing, or the speaker inside a quote).
 OTHER_PRONOUNS = frozenset({"they", "it", "we", "i", "you", "them", "one", "who", "this", "that"})
 
+#: ActorMention.via values that show the actor analysis resolved pronouns / coreference.
+COREF_VIAS = frozenset({"pronoun", "coref"})
+
 #: How far (tokens) into the attribution the reporting verb may be: '"...," the former prime minister said'.
 MAX_VERB_OFFSET = 8
 
@@ -449,7 +452,8 @@ def _actor_for(doc: Doc, tok: Token, actors: ActorAnalysis, passage: Passage) ->
         return _from_mention(mention)
     lower = tok.lower_
     if lower in PERSON_PRONOUNS:
-        return _pronoun_fallback(doc, tok, passage)
+        # With coreference at work, an unresolved pronoun was left unresolved on purpose: respect that.
+        return None if _has_coreference(actors) else _pronoun_fallback(doc, tok, passage)
     if tok.pos_ == "PRON" or lower in OTHER_PRONOUNS:
         return None
     span = _noun_phrase(tok)
@@ -463,6 +467,11 @@ def _actor_for(doc: Doc, tok: Token, actors: ActorAnalysis, passage: Passage) ->
         modifier = max(inner, key=lambda m: m.token_end - m.token_start)
         actor.code, actor.country = modifier.code, modifier.country
     return actor
+
+
+def _has_coreference(actors: ActorAnalysis) -> bool:
+    """Whether the actor analysis resolves pronouns (then its silence on a pronoun is a decision)."""
+    return any(m.via in COREF_VIAS for m in actors.mentions)
 
 
 def _from_mention(mention: ActorMention) -> Actor:
