@@ -232,7 +232,25 @@ class Store:
         Batches committed later are not seen (open a new connection). With ``sandbox`` the connection can read
         nothing but the store's own files and its settings are locked (what ``query`` uses).
         """
-        con = duckdb.connect(":memory:")
+        for attempt in range(10):
+            con = duckdb.connect(":memory:")
+            try:
+                self._create_views(con)
+                break
+            except duckdb.IOException:
+                # DuckDB lists the files when the view is made: a compaction removed some since the snapshot.
+                con.close()
+                if attempt == 9:
+                    raise
+                time.sleep(0.01 * (attempt + 1))
+        if sandbox:
+            root = _sql_string(str(self.root.resolve()) + os.sep)
+            con.execute(f"SET allowed_directories = [{root}]")
+            con.execute("SET enable_external_access = false")
+            con.execute("SET lock_configuration = true")
+        return con
+
+    def _create_views(self, con: duckdb.DuckDBPyConnection) -> None:
         commits = self.commits()
         base = self.root.resolve()
         for table in TABLES:
@@ -248,16 +266,10 @@ class Store:
             "CREATE VIEW open_failures AS SELECT * FROM failures f"
             " WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.origin = f.origin)"
         )
-        if sandbox:
-            root = _sql_string(str(self.root.resolve()) + os.sep)
-            con.execute(f"SET allowed_directories = [{root}]")
-            con.execute("SET enable_external_access = false")
-            con.execute("SET lock_configuration = true")
-        return con
 
     def query(self, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
         """Run one read-only SQL statement over the store's views: (column names, rows). E022 otherwise."""
-        for attempt in range(3):
+        for attempt in range(5):
             con = self.connect(sandbox=True)
             try:
                 check_read_only(con, sql)
@@ -265,7 +277,7 @@ class Store:
                 columns = [d[0] for d in cursor.description or []]
                 return columns, cursor.fetchall()
             except duckdb.IOException:
-                if attempt == 2:  # shards vanished under us (compaction) three times running
+                if attempt == 4:  # shards vanished under us (compaction) five times running
                     raise
             finally:
                 con.close()
