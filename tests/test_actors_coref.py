@@ -79,6 +79,19 @@ def _mention(analysis: ActorAnalysis, text: str, nth: int = 0):
             "Igor Leshchenya",
         ),
         ("The news agency Belta published the speech.", "The news agency", "Belta", "Belta"),
+        # an office description links only to someone holding that office
+        (
+            "Vladimir Putin met Sergei Lavrov. The foreign minister said the talks went well.",
+            "Sergei Lavrov",
+            "The foreign minister",
+            "Sergei Lavrov",
+        ),
+        (
+            "Vladimir Putin met Sergei Lavrov. Later the president said he was pleased.",
+            "Vladimir Putin",
+            "the president",
+            "Vladimir Putin",
+        ),
         # anaphoric organisations: "the group", "the alliance" are the latest named organisation
         ("Hamas attacked at dawn. The group said it had fired rockets.", "Hamas", "The group", "Hamas"),
         ("Nato met in Brussels. The alliance said it would respond.", "Nato", "The alliance", "NATO"),

@@ -295,6 +295,9 @@ class _Finder:
             code = compose_code(draft.country, title.sector)
         draft.code = code
         draft.name, draft.person_key = person.name, person.name
+        draft.offices = frozenset(
+            o for o in (person.note.lower(), title.term.term if title.term else "") if o
+        )
         draft.surname = person.surname
         draft.full_name = match.what == "person"
         draft.gender = person.gender or title.gender
@@ -435,6 +438,8 @@ class _Finder:
         draft = self._draft(new_start, end, head, kind, "title")
         draft.name = tokens.text
         draft.surname = tokens[-1].text
+        if title.term is not None:
+            draft.offices = frozenset({title.term.term})
         draft.full_name = len(tokens) > 1
         draft.gender = title.gender or self._gender_of(tokens[0].lower_ if len(tokens) > 1 else "")
         if kind == "organization":  # "Bosphorus Report, an independent news website"
@@ -511,6 +516,9 @@ class _Finder:
         draft.number = "pl" if head.tag_ in ("NNS", "NNPS") else term.number
         draft.definite = definite
         draft.anaphoric = "anaphoric" in term.flags and definite
+        if term.kind == "person" and "office" in term.flags:
+            draft.office = term.term
+            draft.offices = frozenset({term.term})
         draft.opposed = "opposed" in term.flags
         draft.supporter = "supporter" in term.flags
         draft.inherit_sector = term.sector == "*"

@@ -71,6 +71,8 @@ class Draft:
     gov_role: bool = False  # subject of a speech/policy verb: a country here is its government
     antecedent: Draft | None = None  # for a pronoun: the mention it was resolved through
     entity: int | None = None  # index of the entity after linking
+    offices: frozenset[str] = frozenset()  # offices this mention names or knows ("foreign minister")
+    office: str | None = None  # for a description: the office it names ("the minister" -> "minister")
 
 
 @dataclass
@@ -88,6 +90,7 @@ class Entity:
     surnames: set[str] = field(default_factory=set)
     drafts: list[Draft] = field(default_factory=list)
     known: bool = False  # the code came from the KB (wins over descriptions)
+    offices: set[str] = field(default_factory=set)
 
 
 def compose_code(country: str | None, sector: str | None) -> str | None:
@@ -284,6 +287,7 @@ class Linker:
     def _attach(self, entity: Entity, draft: Draft) -> None:
         draft.entity = entity.index
         entity.drafts.append(draft)
+        entity.offices |= draft.offices
         if draft.surname:
             entity.surnames.add(draft.surname)
         if entity.person_key is None and draft.person_key is not None:
@@ -309,6 +313,7 @@ class Linker:
             keep.drafts.append(draft)
             self._improve(keep, draft)
         keep.surnames |= gone.surnames
+        keep.offices |= gone.offices
         keep.name = keep.name or gone.name
         keep.gender = keep.gender or gone.gender
         keep.person_key = keep.person_key or gone.person_key
@@ -366,6 +371,8 @@ def _pronoun_fits(draft: Draft, entity: Entity) -> bool:
 def _description_fits(draft: Draft, entity: Entity) -> bool:
     if entity.kind != "person" or entity.number == "pl":
         return False
+    if draft.office and entity.offices and not any(draft.office in o for o in entity.offices):
+        return False  # "the foreign minister" is not the president, even of the same country
     if draft.country and not draft.focus_country and entity.country and entity.country != draft.country:
         return False
     if draft.sector and draft.sector != "*" and entity.sector and entity.sector != draft.sector:

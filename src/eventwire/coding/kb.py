@@ -301,6 +301,9 @@ class PersonRecord:
     aliases: tuple[str, ...]
     gender: str | None
     roles: tuple[Role, ...]
+    note: str = (
+        ""  # offices held, free text ("President of Belarus"): matched by descriptions ("the president")
+    )
 
     def role_on(self, day: dt.date | None) -> Role | None:
         """The role held on ``day``, else the latest ended before it, else the earliest (see people.tsv)."""
@@ -357,6 +360,7 @@ def people() -> tuple[PersonRecord, ...]:
             aliases=_split(row.get("aliases")),
             gender=row.get("gender") or None,
             roles=parse_roles(row.get("roles", "")),
+            note=row.get("note", ""),
         )
         for row in read_table("people.tsv")
     )
