@@ -942,6 +942,6 @@ def _mention(doc: Doc, text: str, draft: Draft, entity_id: str) -> ActorMention:
         name=draft.name,
         country=draft.country,
         sector=draft.sector,
-        kind=draft.kind if not draft.pronoun else None,
+        kind=draft.kind,
         via=draft.via,
     )
