@@ -104,6 +104,14 @@ CASES: list[tuple[str, list[tuple[str, str | None, str | None, bool]]]] = [
         [("the talks were constructive and will continue.", None, "Tass", False)],
     ),
     ('John Smith arrived late. "Why now?" he asked.', [("Why now?", "John Smith", None, False)]),
+    (  # the outlet's whole name, not just its head word
+        '"There is no crisis," he told the New York Times.',
+        [("There is no crisis", None, "New York Times", False)],
+    ),
+    (
+        '"It is over," she said in an interview with the Financial Times.',
+        [("It is over", None, "Financial Times", False)],
+    ),
     (  # passive attribution; no person named before, so "he" stays unresolved
         'An Indian minister spoke in Jammu. "Those who cross the border will pay a price," he was quoted as saying.',
         [("Those who cross the border will pay a price", None, None, False)],

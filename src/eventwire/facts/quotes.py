@@ -50,6 +50,9 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: Pronouns never resolved by the fallback (a group, a thing, or the speaker inside a quote).
 OTHER_PRONOUNS = frozenset({"they", "it", "we", "i", "you", "them", "one", "who", "this", "that"})
 
+#: Entity labels whose whole span names an outlet or channel.
+NAME_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC"})
+
 #: ActorMention.via values that show the actor analysis resolved pronouns / coreference.
 COREF_VIAS = frozenset({"pronoun", "coref"})
 
@@ -594,6 +597,10 @@ def _outlet_name(tok: Token) -> str | None:
 def _name_words(tok: Token) -> str:
     """The proper-name words of ``tok``: its compound/proper left dependents and itself, without "the"."""
     doc = tok.doc
+    entity = next((e for e in doc.ents if e.start <= tok.i < e.end and e.label_ in NAME_LABELS), None)
+    if entity is not None:  # the whole name, "Associated Press of Pakistan", not just its head
+        words = entity[1:] if len(entity) > 1 and entity[0].lower_ == "the" else entity
+        return words.text
     start = tok.i
     while start > 0 and doc[start - 1].head.i == tok.i and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
         start -= 1
