@@ -51,15 +51,21 @@ def test_batch_corpus_file_is_byte_identical(tmp_path: Path) -> None:
     [
         ({"a.txt": "Police detained 3 people.", "b.jsonl": '{"text": "x"}\n\n{"text": "y"}\n'}, 3),
         ({"d/a.html": "<p>x</p>", "d/.hidden.txt": "x", "d/README.md": "x", "c.jsonl": '{"text": "z"}'}, 2),
-        ({"x.csv": "text\nhello\n"}, None),
-        ({"x.json": '[{"text": "a"}]'}, None),
+        ({"x.csv": 'text,title\n"hello\n\nworld",t\nsecond,t2\n'}, 2),
+        ({"x.json": '[{"text": "a"}, {"text": "b"}]', "y.json": '{"text": "c"}'}, 3),
+        ({"-": ""}, None),
     ],
 )
 def test_batch_estimate_total(tmp_path: Path, files: dict[str, str], expected: int | None) -> None:
     for name, text in files.items():
+        if name == "-":
+            continue
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    if "-" in files:  # stdin: unknown until read
+        assert estimate_total(["-"]) is None
+        return
     tops = sorted({str(tmp_path / Path(n).parts[0]) for n in files})
     assert estimate_total(tops) == expected
     if expected is not None:

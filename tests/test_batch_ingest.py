@@ -118,3 +118,13 @@ def test_batch_cli_ingest_and_failures(tmp_path: Path) -> None:
 def test_batch_cli_rejects_bad_runs(tmp_path: Path, args: list[str]) -> None:
     result = CliRunner().invoke(app, [a.replace("{tmp}", str(tmp_path)) for a in args])
     assert result.exit_code != 0
+
+
+@pytest.mark.parametrize(
+    ("workers", "total", "batch_size", "expected"),
+    [(2, None, 32, 2), (2, 18, 32, 1), (4, 100, 32, 4), (4, 70, 32, 3), (8, 0, 32, 1)],
+)
+def test_batch_useful_workers(workers: int, total: int | None, batch_size: int, expected: int) -> None:
+    from eventwire.batch.driver import useful_workers
+
+    assert useful_workers(workers, total, batch_size) == expected

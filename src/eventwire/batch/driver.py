@@ -28,6 +28,8 @@ from eventwire.model import Failure
 from eventwire.store import failure_key, open_store
 
 DEFAULT_BATCH_SIZE = 32
+#: The planner reports progress every this many inputs read, even when none of them needs coding.
+TICK_EVERY = 500
 #: How many failures an IngestSummary keeps verbatim (all of them are in the store's failures table).
 MAX_FAILURE_SAMPLES = 1000
 
@@ -98,6 +100,7 @@ class _Planner:
         self.batch_size = max(1, batch_size)
         self.summary = summary
         self.seen: set[str] = set()
+        self.tick: Callable[[], None] | None = None
         self._batch_no = 0
 
     def tasks(self, items: Iterable[RawDocument | DocumentError]) -> Iterator[BatchTask]:
@@ -105,6 +108,8 @@ class _Planner:
         for item in items:
             self.summary.read += 1
             self._add(item, task)
+            if self.tick is not None and self.summary.read % TICK_EVERY == 0:
+                self.tick()  # a resumed run can skip thousands of documents between two batches
             if len(task.raws) + len(task.failures) >= self.batch_size:
                 yield task
                 task = self._new_task()
@@ -141,6 +146,13 @@ class _Planner:
             self.summary.record_failure(failure)  # still bad, and reported, but already in the failures table
         else:
             task.failures.append(failure)
+
+
+def useful_workers(workers: int, total: int | None, batch_size: int) -> int:
+    """No more workers than there are batches to give them (each one costs a pipeline load and its memory)."""
+    if total is None:
+        return workers
+    return max(1, min(workers, -(-total // max(1, batch_size))))
 
 
 def check_model(model: str | None) -> None:
@@ -180,10 +192,13 @@ def ingest(
     planner = _Planner(
         handle.known_doc_ids(), handle.known_failure_keys(), batch_size, summary, retry_failed=retry_failed
     )
+    if progress is not None:
+        planner.tick = lambda: progress(summary)
     items = read_inputs(list(paths), max_bytes=max_bytes, published=published)
     own_engine = engine is None
     if engine is None:
-        engine = make_engine(workers or os.cpu_count() or 1, store_path=store_path, model=model)
+        workers = useful_workers(workers or os.cpu_count() or 1, total, batch_size)
+        engine = make_engine(workers, store_path=store_path, model=model)
     try:
         run_tasks(planner.tasks(items), engine, summary, progress)
     finally:
