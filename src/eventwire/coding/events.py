@@ -54,6 +54,7 @@ from eventwire.coding.lexicon import (
 from eventwire.coding.modality import (
     ClauseFrames,
     clause_frames,
+    is_earlier_episode,
     is_future,
     is_historical,
     is_hypothetical,
@@ -517,7 +518,7 @@ def _build(
     if hypothetical and not intent:
         return []
     sent = trigger.sent
-    if is_historical(trigger, anchor, sent, ctx.published):
+    if is_historical(trigger, anchor, sent, ctx.published) or is_earlier_episode(anchor):
         return []
     mod = Modality(
         negated=negated or found.refusal is not None, intent=intent or future, hypothetical=hypothetical

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.coding import kb
 from eventwire.coding.lexicon import Frames
@@ -164,13 +164,15 @@ def place_mention(token: Token) -> ActorMention | None:
     """Fallback for a country, capital or demonym the actor resolver left unlinked ("in Beijing", "Israeli
     shelling"): the country as an actor (kind "country", via "ner")."""
     if token.ent_type_ not in ("GPE", "NORP", "LOC"):
-        # the tagger sometimes misses a country name ("the coup in Niger"): a lone proper noun that is
-        # exactly a country name or demonym still counts, but never a token tagged as a person or org
-        if token.ent_type_ or token.pos_ != "PROPN":
+        # the tagger sometimes misses a country name ("the coup in Niger") or folds a capital into an event
+        # name ("the Beijing Olympics"): a lone proper noun that is exactly a country, demonym or capital
+        # still counts, but never a token tagged as a person or organisation
+        if token.ent_type_ not in ("", "EVENT", "FAC") or token.pos_ != "PROPN":
             return None
-        match = kb.country_match(token.text)
-        if match is None or match.kind == "capital":
+        record = kb.country_by_name(token.text) or kb.country_by_capital(token.text)
+        if record is None:
             return None
+        return _country_mention(token.doc[token.i : token.i + 1], record)
     doc = token.doc
     start = token.i
     while start > 0 and doc[start - 1].ent_iob_ == "I" and token.ent_iob_ != "B":
@@ -187,6 +189,10 @@ def place_mention(token: Token) -> ActorMention | None:
         record = _gazetteer_country(span.text)  # a city or region: "in Aleppo", "in Alaska"
     if record is None:
         return None
+    return _country_mention(span, record)
+
+
+def _country_mention(span: Span, record: kb.CountryRecord) -> ActorMention:
     return ActorMention(
         text=span.text,
         start=span.start_char,

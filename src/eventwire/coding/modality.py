@@ -186,3 +186,24 @@ def speaker_token(frames_found: ClauseFrames) -> Token | None:
         if subj is not None:
             return subj
     return frames_found.according_to
+
+
+#: Units of an interval that puts a clause before the main event ("two weeks after rebels kidnapped ...").
+_INTERVAL_UNITS = frozenset({"day", "week", "month", "year", "decade"})
+
+
+def is_earlier_episode(clause: Token) -> bool:
+    """A clause dated by an interval before the main event ("two weeks after rebels kidnapped peacekeepers",
+    "months since the army seized power"): an earlier episode named as background, not this report's event."""
+    for node in (clause, clause.head):
+        if node.dep_ != "advcl" and node.i != clause.i:
+            break
+        for mark in node.children:
+            if mark.dep_ == "mark" and mark.lower_ in ("after", "since"):
+                units = [c for c in mark.children if c.dep_ in ("npadvmod", "advmod")]
+                units += [c for c in node.children if c.dep_ == "npadvmod"]
+                if any(u.lemma_.lower() in _INTERVAL_UNITS for u in units):
+                    return True
+        if node.dep_ != "advcl":
+            break
+    return False
