@@ -176,7 +176,14 @@ class _Finder:
             verb = token.head.head
         else:
             return False
-        return verb.lemma_.lower() in self.rules.government_verbs
+        lemma = verb.lemma_.lower()
+        if lemma == "be":
+            # "Russia was prepared to help", "is concerned about": a stance; "Minsk is quiet" is not
+            return any(
+                c.dep_ == "acomp" and any(g.dep_ in ("xcomp", "prep") for g in c.children)
+                for c in verb.children
+            )
+        return lemma in self.rules.government_verbs
 
     def _locative(self, token: Token) -> bool:
         """Is ``token`` the object of a locative preposition ("in Belarus", "across the country")?"""
