@@ -100,6 +100,18 @@ CASES = [
             ("Bangladesh", "Bangladesh", "BGD", "country"),
         ],
     ),  # fmt: skip
+    (  # spaCy tags this city LANGUAGE
+        "Local news reports that there was a pause in the bombing in Aleppo.",
+        [("Aleppo", "Aleppo", "SYR", "city")],
+    ),
+    (  # an untagged name in apposition to "city"
+        "Insurgents bombarded a government-held part of Syria's second city Aleppo overnight.",
+        [("Syria", "Syria", "SYR", "country"), ("Aleppo", "Aleppo", "SYR", "city")],
+    ),
+    (  # part of a country: a region of it, with no pretended coordinates
+        "The flight was blown up over Eastern Ukraine by a missile.",
+        [("Eastern Ukraine", "Eastern Ukraine", "UKR", "region")],
+    ),
     (  # "the North" is not a truncated North Salt Lake
         "Seoul urged the North to stop its threats, South Korea said.",
         [("Seoul", "Seoul", "KOR", "city"), ("South Korea", "South Korea", "KOR", "country")],

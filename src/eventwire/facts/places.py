@@ -25,8 +25,8 @@ from eventwire.model import Place
 #: Entity labels whose text is meant to be a place.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
-#: Labels the small model gives place names by mistake ("Slovakia" ORG, "Eugen from Minsk").
-MISLABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART"})
+#: Labels the small model gives place names by mistake ("Slovakia" ORG, "the bombing in Aleppo" LANGUAGE).
+MISLABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "LANGUAGE", "EVENT", "LAW"})
 
 #: Prepositions that introduce a place: a capitalised name after them is a place candidate.
 LOCATIVE_PREPS = frozenset(
@@ -43,6 +43,15 @@ PLACE_NOUNS = frozenset(
         "centre", "center", "north", "south", "east", "west", "port", "area", "oblast", "governorate", "county",
         "streets", "heart", "border", "republic", "island", "islands", "coast", "municipality", "prefecture",
     }
+)  # fmt: skip
+
+#: Nouns a place name follows in apposition ("the capital Minsk", "the port city Odesa").
+SETTLEMENT_NOUNS = frozenset({"capital", "city", "town", "village", "port", "province", "region", "district"})
+
+#: Words that make a part of a country out of its name ("Eastern Ukraine", "Northern Syria").
+COMPASS_WORDS = frozenset(
+    {"eastern", "western", "northern", "southern", "central", "northeastern", "northwestern", "southeastern",
+     "southwestern", "north-eastern", "north-western", "south-eastern", "south-western"}
 )  # fmt: skip
 
 #: Brackets an editor puts around a name ("exerted on [Belarus]") stand between a preposition and the name.
@@ -144,7 +153,7 @@ def _entity_candidate(ent: Span, gaz: Gazetteer, taken: set[int], label: str = "
     span = _trim(ent)
     if span is None:
         return None
-    readings = gaz.lookup(span.text)
+    readings = gaz.lookup(span.text) or _part_of_country(span, gaz)
     label = label or ent.label_  # a part of a list entity ("Kharkiv and Odesa") is given the list's label
     if label in PLACE_LABELS:
         if readings:
@@ -157,6 +166,14 @@ def _entity_candidate(ent: Span, gaz: Gazetteer, taken: set[int], label: str = "
     if label not in MISLABELS:
         return None
     return _mislabelled(span, readings, label, taken)
+
+
+def _part_of_country(span: Span, gaz: Gazetteer) -> list[GazEntry]:
+    """'Eastern Ukraine': a region of a known country, without coordinates (it has no agreed outline)."""
+    if len(span) < 2 or span[0].lower_ not in COMPASS_WORDS:
+        return []
+    countries = [r for r in gaz.lookup(span[1:].text) if r.kind == "country"]
+    return [GazEntry(name=span.text, kind="region", country=c.country) for c in countries[:1]]
 
 
 def _mislabelled(span: Span, readings: list[GazEntry], label: str, taken: set[int]) -> Candidate | None:
@@ -221,6 +238,8 @@ def _after_locative(span: Span) -> bool:
         i -= 1
     if i >= 1 and doc[i].lower_ == "of":  # "the regions of Kharkiv", "the outskirts of Goma"
         return doc[i - 1].lemma_.lower() in PLACE_NOUNS
+    if i >= 0 and doc[i].lower_ in SETTLEMENT_NOUNS:  # "the Belarusian capital Minsk", "second city Aleppo"
+        return True
     return i >= 0 and doc[i].lower_ in LOCATIVE_PREPS
 
 
