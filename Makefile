@@ -20,7 +20,7 @@ install: $(STAMP)
 demo: $(STAMP)
 	rm -rf $(STORE)
 	$(BIN)/eventwire ingest examples/articles --store $(STORE)
-	$(BIN)/eventwire events --store $(STORE) --limit 60
+	COLUMNS=$${COLUMNS:-150} $(BIN)/eventwire events --store $(STORE) --limit 60
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
