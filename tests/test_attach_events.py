@@ -188,6 +188,27 @@ def test_attach_place_prefers_the_triggers_own_phrase(nlp) -> None:  # type: ign
     assert sentenced.date.precision == "week" and detained.date.precision == "day"
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "name", "expected"),
+    [
+        ("The minister is due to travel to Addis Ababa on Friday.", "travel", "Addis Ababa", "Addis Ababa"),
+        ("The prime minister visited Tokyo last week.", "visited", "Tokyo", "Tokyo"),
+        ("Russian forces shelled Kharkiv overnight.", "shelled", "Kharkiv", "Kharkiv"),
+        # a recipient or a subject is still no place
+        ("Germany offered aid to Kenya.", "offered", "Kenya", "Kenya-focus"),
+        ("Kenya welcomed the offer.", "welcomed", "Kenya", "Kenya-focus"),
+    ],
+)
+def test_attach_place_goal_and_object_of_some_verbs(nlp, text, trigger, name, expected) -> None:  # type: ignore[no-untyped-def]
+    places = [make_place(text, name, "XXX", "city")]
+    (event,) = run(nlp, text, [(trigger, "042")], places)
+    assert event.place is not None
+    if expected.endswith("-focus"):
+        assert event.place.start is None  # the document focus, not this mention
+    else:
+        assert (event.place.name, event.place.start) == (expected, text.index(expected))
+
+
 def test_attach_without_publication_date_never_guesses_today(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Protesters are marching through the capital."
     doc = nlp(text)

@@ -67,6 +67,11 @@ CASES = [
         [("Thursday", "2020-08-20", "day", False)],
     ),
     ('"We will be back every Saturday," she said.', SUN, [("Saturday", None, "unknown", False)]),
+    (
+        "He said the government remained open to talks and would meet union leaders on Thursday.",
+        SUN,
+        [("Thursday", "2020-08-20", "day", False)],
+    ),
     # no publication date: relative expressions stay unknown, explicit years still resolve
     ("Protesters clashed with police on Thursday.", None, [("Thursday", None, "unknown", False)]),
     ("In 2010, there were protests.", None, [("2010", "2010", "year", False)]),

@@ -239,19 +239,34 @@ def _attach_places(
     located = [
         (p, tok) for p in places if not p.hypothetical and (tok := _root_at(doc, p.start, p.end)) is not None
     ]
-    candidates = [(p, tok) for p, tok in located if _is_location(tok)]
     breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]
     focus = document_focus(places)
     previous: tuple[int, Place] | None = None  # (paragraph, place) of the last placed event
     for ev in events:
         trig = triggers[id(ev)]
         paragraph = bisect.bisect_right(breaks, ev.trigger.start)
-        place = _sentence_place(trig, candidates) if trig is not None else None
+        place = _sentence_place(trig, located) if trig is not None else None
         if place is None and previous is not None and previous[0] == paragraph:
             place = previous[1]
         if place is not None:
             previous = (paragraph, place)
         ev.place = dataclasses.replace(place) if place is not None else focus
+
+
+def _is_destination(tok: Token, trigger: Token) -> bool:
+    """ "travel to Addis Ababa", "visited Tokyo", "shelled Kharkiv": for these verbs the object or goal of
+    the trigger itself is where the event happens."""
+    table = _table()
+    lemma = trigger.lemma_.lower()
+    if tok.head.i == trigger.i and tok.dep_ == "dobj":
+        return lemma in set(table["place_object_verbs"])
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.head.i == trigger.i
+        and prep.lower_ in ("to", "towards", "toward", "into")
+        and lemma in set(table["motion_verbs"])
+    )
 
 
 def _is_location(tok: Token) -> bool:
@@ -279,7 +294,7 @@ def _frames_place(noun: Token) -> bool:
 def _sentence_place(trigger: Token, candidates: list[tuple[Place, Token]]) -> Place | None:
     best: tuple[tuple[int, int, int], Place] | None = None
     for place, tok in candidates:
-        if not _same_sentence(tok, trigger):
+        if not _same_sentence(tok, trigger) or not (_is_location(tok) or _is_destination(tok, trigger)):
             continue
         # a place inside the trigger's own phrase beats one reached through its head ("A court in Ankara
         # sentenced X, and police detained Y during a protest in Izmir": Izmir for "detained")

@@ -199,14 +199,16 @@ def _is_future(span: Span) -> bool:
     """True when the clause governing the date is in the future tense ("will meet on Thursday", "plans to
     rally on Sunday", "said the talks would resume on Monday")."""
     verb = _governing_verb(span)
+    would = False
     for _ in range(3):
         if verb is None:
             return False
         auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if auxes & {"will", "'ll", "shall", "wo"}:
             return True
-        if "would" in auxes and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING:
-            return True  # future in reported speech
+        would = would or "would" in auxes
+        if would and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING:
+            return True  # future in reported speech: "said it ... would meet them on Thursday"
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FUTURE_HEADS:
             return True
         if verb.dep_ not in ("xcomp", "conj"):
