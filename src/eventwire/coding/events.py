@@ -511,18 +511,19 @@ def _build(
         return []  # "hoped officials would be indicted": a wish about others, not an act
     hypothetical = is_hypothetical(found.chain, frames)
     future = is_future(clause, frames.future_aux)
+    refused = negated or found.refusal is not None
     if found.speech is not None and not found.intent and is_future(clause, frames.reported_future_aux):
-        code = map_code(code, frames.tables["intent"]) or code  # "announced it would free ..." = intent
-        intent = future = True
         hypothetical = False  # "would" here is the future of reported speech, not a conditional
+        mapped = None if refused else map_code(code, frames.tables["intent"])
+        if mapped is not None:  # "announced it would free ..." = intent to release
+            code, intent = mapped, True
+        future = not refused  # "insisted he would not rerun" is a refusal now, not a future act
     if hypothetical and not intent:
         return []
     sent = trigger.sent
     if is_historical(trigger, anchor, sent, ctx.published) or is_earlier_episode(anchor):
         return []
-    mod = Modality(
-        negated=negated or found.refusal is not None, intent=intent or future, hypothetical=hypothetical
-    )
+    mod = Modality(negated=refused, intent=intent or (future and not refused), hypothetical=hypothetical)
     speaker = speaker_token(found)
     if speaker is not None:
         said = mentions_for(speaker, ctx.actors, frames)

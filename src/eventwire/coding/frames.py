@@ -174,14 +174,11 @@ def place_mention(token: Token) -> ActorMention | None:
             return None
         return _country_mention(token.doc[token.i : token.i + 1], record)
     doc = token.doc
-    start = token.i
-    while start > 0 and doc[start - 1].ent_iob_ == "I" and token.ent_iob_ != "B":
-        start -= 1
-        if doc[start].ent_iob_ == "B":
+    start, end = token.i, token.i + 1
+    for ent in token.sent.ents:  # the whole name: "South Carolina", not "Carolina"
+        if ent.start <= token.i < ent.end:
+            start, end = ent.start, ent.end
             break
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
     span = doc[start:end]
     match = kb.country_match(span.text)
     record = match.country if match is not None else kb.country_by_capital(span.text)
