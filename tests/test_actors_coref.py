@@ -159,3 +159,14 @@ def test_actors_coref_relation_through_anaphora(nlp: Language) -> None:
     )
     fighters = _mention(analysis, "fighters")
     assert (fighters.code, fighters.via) == ("PSEREB", "relation")
+
+
+def test_actors_coref_the_country_is_the_focus_country(nlp: Language) -> None:
+    text = (
+        "Belarus held an election. Belarus is divided. Protests spread across the country. The nation waits."
+    )
+    analysis = resolve_actors(nlp(text), published=D2020)
+    nation = _mention(analysis, "The nation")
+    belarus = _mention(analysis, "Belarus")
+    assert nation.entity_id == belarus.entity_id and nation.code == "BLR"
+    assert not [m for m in analysis.mentions if m.text == "the country"]  # "across the country" is a place

@@ -62,6 +62,8 @@ NP_LEFT_DEPS = frozenset(
 OVERRIDABLE = frozenset({"GOV", "COP", "CVL", "MIL", "LEG", "PTY", "*", ""})
 #: Lower-case first words that may start a KB name ("al-Shabab", "el-Sisi", "bin Salman").
 LOWER_NAME_STARTS = frozenset({"al", "al-", "el", "el-", "bin", "ibn", "von", "van", "de", "le"})
+#: Nouns that, definite ("the country"), refer back to the document's focus country.
+COUNTRY_NOUNS = frozenset({"country", "nation"})
 #: Words saying a title is no longer held.
 FORMER = frozenset({"former", "ex", "ex-", "late", "then"})
 #: Prepositions after which a lone name NER calls a person is more likely a place ("north of Goma").
@@ -141,6 +143,7 @@ class _Finder:
         for head_i in sorted(self.term_at):
             if head_i not in self.taken:
                 self._from_sector(head_i)
+        self._country_descriptions()
         self._pronouns()
         return self.drafts
 
@@ -687,7 +690,27 @@ class _Finder:
                     return left
         return start
 
-    # -- rule 5: pronouns ----------------------------------------------------------------------------
+    # -- rule 5: descriptions of the focus country and pronouns --------------------------------------
+
+    def _country_descriptions(self) -> None:
+        """ "the country", "the eastern European nation": the document's focus country (not as a place)."""
+        if self.focus is None:
+            return
+        record = kb.country_by_code(self.focus)
+        for token in self.doc:
+            if token.lemma_.lower() not in COUNTRY_NOUNS or token.pos_ != "NOUN" or token.i in self.taken:
+                continue
+            if token.tag_ != "NN" or self._locative(token) or token.dep_ == "compound":
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.lefts):
+                continue
+            draft = self._draft(_np_start(token, self.taken, token.i), token.i + 1, token, "country", "coref")
+            draft.country, draft.focus_country, draft.anaphoric, draft.definite = self.focus, True, True, True
+            draft.sector = "GOV" if draft.gov_role else None
+            draft.code = compose_code(self.focus, draft.sector)
+            draft.name = record.name if record else None
+            draft.entity_key = f"country:{self.focus}"
+            self._add(draft)
 
     def _pronouns(self) -> None:
         for token in self.doc:
