@@ -112,6 +112,11 @@ CASES: list[tuple[str, list[tuple[str, str | None, str | None, bool]]]] = [
         '"It is over," she said in an interview with the Financial Times.',
         [("It is over", None, "Financial Times", False)],
     ),
+    (  # Penn Treebank marks of wire archives
+        "``We will fight to the end,'' the rebel commander said.",
+        [("We will fight to the end", "rebel commander", None, False)],
+    ),
+    ("France condemned as`` unacceptable'' the allegations by Rwanda.", []),
     (  # passive attribution; no person named before, so "he" stays unresolved
         'An Indian minister spoke in Jammu. "Those who cross the border will pay a price," he was quoted as saying.',
         [("Those who cross the border will pay a price", None, None, False)],

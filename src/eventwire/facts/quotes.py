@@ -39,8 +39,11 @@ LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "quotes" / "rep
 PAIRS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u201e": "\u201c\u201d"}
 CLOSERS = {"\u201d", "\u00bb"}
 DOUBLE_MARKS = frozenset({*PAIRS, *CLOSERS})
+TREEBANK_OPEN, TREEBANK_CLOSE = "``", "''"
 SINGLE_OPEN = frozenset({"\u2018", "'"})
 SINGLE_CLOSE = frozenset({"\u2019", "'"})
+#: Every token that is a quote mark (spaCy splits the Treebank opening mark into two backticks).
+ALL_MARKS = frozenset({*DOUBLE_MARKS, *SINGLE_OPEN, *SINGLE_CLOSE, TREEBANK_OPEN, TREEBANK_CLOSE, "`"})
 
 #: The actor code of a speaker the actor analysis could not code (CAMEO's "unknown actor").
 UNKNOWN_CODE = "---"
@@ -154,7 +157,11 @@ def _passages(doc: Doc) -> list[Passage]:
     found: list[Passage] = []
     for index, para in enumerate(_PARAGRAPH.finditer(text)):
         pairs = _double_pairs(text, para.start(), para.end())
-        if not pairs and not any(ch in DOUBLE_MARKS for ch in para.group()):
+        if (
+            not pairs
+            and not any(ch in DOUBLE_MARKS for ch in para.group())
+            and TREEBANK_OPEN not in para.group()
+        ):
             # British style: single quotes are the quotation marks when a paragraph has no double ones.
             pairs = _single_pairs(text, para.start(), para.end())
         for open_at, close_at in pairs:
@@ -168,18 +175,31 @@ def _passages(doc: Doc) -> list[Passage]:
 
 
 def _double_pairs(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
-    """(opening, closing) offsets of double-quoted passages; closing None when the paragraph ends in one."""
+    """(opening, closing) offsets of double-quoted passages; closing None when the paragraph ends in one.
+
+    Besides curly, straight and angle marks, the ``Penn Treebank'' pair of wire-service archives
+    (two backticks, two apostrophes) is read as double quotes.
+    """
     pairs: list[tuple[int, int | None]] = []
     open_at: int | None = None
-    for pos in range(start, end):
+    pos = start
+    while pos < end:
         ch = text[pos]
-        if open_at is None and ch in PAIRS and _can_open(text, pos):
+        treebank_open = text.startswith(TREEBANK_OPEN, pos)
+        if open_at is None and (treebank_open or (ch in PAIRS and _can_open(text, pos))):
             open_at = pos
+            pos += len(TREEBANK_OPEN) if treebank_open else 1
+            continue
+        if open_at is not None and text.startswith(TREEBANK_OPEN, open_at):
+            if text.startswith(TREEBANK_CLOSE, pos):
+                pairs.append((open_at, pos))
+                open_at = None
         elif open_at is not None and ch in PAIRS[text[open_at]]:
             pairs.append((open_at, pos))
             open_at = None
         elif open_at is not None and ch in PAIRS and ch not in CLOSERS and ch != '"':
             open_at = pos  # a new opening mark before any close: the earlier one was stray
+        pos += 1
     if open_at is not None:
         pairs.append((open_at, None))
     return pairs
@@ -245,7 +265,8 @@ def _starts_with_quote(text: str, start: int, end: int) -> bool:
 
 def _passage(doc: Doc, open_char: int, close_char: int, paragraph: int, *, closed: bool) -> Passage:
     text = doc.text
-    start, end = open_char + 1, close_char
+    start = open_char + (len(TREEBANK_OPEN) if text.startswith(TREEBANK_OPEN, open_char) else 1)
+    end = close_char
     while start < end and text[start].isspace():
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
@@ -299,7 +320,7 @@ def _token_at(doc: Doc, char: int) -> int:
 
 
 def _is_quote_mark(tok: Token) -> bool:
-    return tok.text in DOUBLE_MARKS or tok.text in SINGLE_OPEN or tok.text in SINGLE_CLOSE
+    return tok.text in ALL_MARKS
 
 
 def _is_partial(doc: Doc, passage: Passage) -> bool:
