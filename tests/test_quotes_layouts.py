@@ -117,6 +117,10 @@ CASES: list[tuple[str, list[tuple[str, str | None, str | None, bool]]]] = [
         [("We will fight to the end", "rebel commander", None, False)],
     ),
     ("France condemned as`` unacceptable'' the allegations by Rwanda.", []),
+    (  # the quote closed its sentence: the next sentence is not its attribution
+        '"The border is closed." The minister said talks would resume.',
+        [("The border is closed.", None, None, False)],
+    ),
     (  # passive attribution; no person named before, so "he" stays unresolved
         'An Indian minister spoke in Jammu. "Those who cross the border will pay a price," he was quoted as saying.',
         [("Those who cross the border will pay a price", None, None, False)],

@@ -383,6 +383,10 @@ def _attribute(doc: Doc, passage: Passage, actors: ActorAnalysis, lex: Lexicon) 
 def _after_frame(doc: Doc, passage: Passage, lex: Lexicon) -> tuple[list[Token], Token | None]:
     frame = _after(doc, passage)
     words = [t for t in frame if not t.is_space]
+    if words and doc.text[passage.start : passage.end].endswith(".") and words[0].text[:1].isupper():
+        # '"We will win." The minister said the army...': the quote closed its own sentence and a new one
+        # begins; attributions after a quote follow a comma, "?" or "!" ('"Why?" she asked').
+        return [], None
     for tok in words[:MAX_VERB_OFFSET]:
         if _is_reporting(tok, lex):
             return frame, tok
