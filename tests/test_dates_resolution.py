@@ -76,6 +76,7 @@ CASES = [
     ("Protesters clashed with police on Thursday.", None, [("Thursday", None, "unknown", False)]),
     ("In 2010, there were protests.", None, [("2010", "2010", "year", False)]),
     # not dates at all
+    ("Between 10 and 20 people were arrested.", SUN, []),  # the small model tags this DATE
     ("A 25-year-old man was arrested.", SUN, []),
     ("The curfew starts at 10 pm.", SUN, []),
 ]

@@ -55,6 +55,24 @@ MONTHS = {
     "december": 12,
 }
 _MONTH_ABBR = {m[:3]: n for m, n in MONTHS.items()} | {"sept": 9}
+#: Words that make a DATE entity a date (or a period) rather than a plain number.
+TIME_WORDS = frozenset(
+    ["day", "week", "weekend", "fortnight", "month", "year", "decade", "century", "ago", "night", "morning"]
+    + ["afternoon", "evening", "season", "summer", "winter", "spring", "autumn", "fall", "quarter", "era"]
+    + ["christmas", "easter", "ramadan", "eid", "new", "anniversary", "dawn", "dusk", "midnight", "noon"]
+    + [
+        "recent",
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "daily",
+        "weekly",
+        "monthly",
+        "annual",
+        "yearly",
+    ]
+)
 #: Relative day words the small model may leave untagged.
 DAY_WORDS = {"today", "tonight", "yesterday", "tomorrow"}
 PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
@@ -128,7 +146,7 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateRef]:
 
 
 def _date_spans(doc: Doc) -> list[Span]:
-    spans = [e for e in doc.ents if e.label_ == "DATE"]
+    spans = [e for e in doc.ents if e.label_ == "DATE" and _looks_like_date(e)]
     spans += [e for e in doc.ents if e.label_ == "TIME" and _time_has_day(e)]
     covered = {t.i for s in spans for t in s}
     for tok in doc:
@@ -152,6 +170,20 @@ def _trim(span: Span) -> Span:
     while start < end and doc[start].is_punct:
         start += 1
     return doc[start:end]
+
+
+def _looks_like_date(span: Span) -> bool:
+    """The small model sometimes tags plain numbers DATE ("between 10 and 20 people"): keep a DATE span only
+    when some word of it speaks of time (a unit, a name of a day or month, a year, a numeric date)."""
+    for tok in span:
+        w = tok.lower_.rstrip(".")
+        if w in TIME_WORDS or w in WEEKDAYS or w in DAY_WORDS or _month_of(w) is not None:
+            return True
+        if w.rstrip("s") in TIME_WORDS or _YEAR.match(w) or _DECADE.match(w) or _NUMERIC_DATE.search(w):
+            return True
+        if "-" in w and any(part.rstrip("s") in TIME_WORDS for part in w.split("-")):
+            return True  # "six-month", "two-day"
+    return False
 
 
 def _time_has_day(span: Span) -> bool:
