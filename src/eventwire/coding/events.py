@@ -186,8 +186,11 @@ def _match_noun(token: Token, lex: Lexicon) -> Pattern | None:
     if not patterns:
         return None
     modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
     for pattern in patterns:
         if pattern.modifier and not (modifiers & pattern.modifier):
+            continue
+        if pattern.prep and pattern.prep not in preps:
             continue
         if pattern.not_modifier and modifiers & pattern.not_modifier:
             continue
@@ -286,6 +289,10 @@ def _verb_actors(
     sources = first_mentions(src_tokens, ctx.actors, frames)
     if not sources and src_tokens:
         sources = _speaker_fallback(src_tokens[0], speech, ctx)
+    between = False
+    if not sources and pattern.symmetric:  # "Fighting between the army and the rebels killed ..."
+        sources = first_mentions(prep_objects(trigger, "between"), ctx.actors, frames)
+        between = len(sources) > 1
     target_roles = pattern.target or DEFAULT_VERB_TARGETS
     if passive and not pattern.source:
         patient = _patient(trigger)
@@ -303,6 +310,8 @@ def _verb_actors(
             targets = first_mentions(_nested_targets(trigger), ctx.actors, frames)
     if not targets and src_tokens:
         targets = relation_target(src_tokens[0], ctx.actors, frames)
+    if between:
+        targets = []  # the parties act on each other: one event per ordered pair
     return sources, targets
 
 
