@@ -254,3 +254,12 @@ def test_quotes_unresolved_pronoun_respected_with_coreference(nlp) -> None:
     )  # fmt: skip
     [quote] = extract_quotes(doc, ActorAnalysis(mentions=[other]))
     assert quote.speaker is None
+
+
+def test_quotes_hard_wrapped_line_stays_one_passage(nlp) -> None:
+    """A line break in mid-sentence (hard-wrapped text) does not cut a quotation in two."""
+    text = 'John Smith spoke.\n\n"We will not leave until the government\n\nlistens to us," he said.'
+    [quote] = extract_quotes(nlp(text), ActorAnalysis())
+    assert quote.text == "We will not leave until the government\n\nlistens to us"
+    assert quote.speaker is not None and quote.speaker.name == "John Smith"
+    assert text[quote.start : quote.end] == quote.text

@@ -151,27 +151,47 @@ def extract_quotes(doc: Doc, actors: ActorAnalysis) -> list[Quote]:
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 
+#: Characters a paragraph can end with; any other last character means the line was wrapped mid-sentence.
+PARAGRAPH_ENDS = frozenset('.!?:;"\u201d\u2019\u00bb)]\u2014-')
+
 
 def _passages(doc: Doc) -> list[Passage]:
     text = doc.text
     found: list[Passage] = []
-    for index, para in enumerate(_PARAGRAPH.finditer(text)):
-        pairs = _double_pairs(text, para.start(), para.end())
-        if (
-            not pairs
-            and not any(ch in DOUBLE_MARKS for ch in para.group())
-            and TREEBANK_OPEN not in para.group()
-        ):
+    for index, (para_start, para_end) in enumerate(_paragraphs(text)):
+        body = text[para_start:para_end]
+        pairs = _double_pairs(text, para_start, para_end)
+        if not pairs and not any(ch in DOUBLE_MARKS for ch in body) and TREEBANK_OPEN not in body:
             # British style: single quotes are the quotation marks when a paragraph has no double ones.
-            pairs = _single_pairs(text, para.start(), para.end())
+            pairs = _single_pairs(text, para_start, para_end)
         for open_at, close_at in pairs:
-            end = para.end() if close_at is None else close_at
+            end = para_end if close_at is None else close_at
             found.append(_passage(doc, open_at, end, index, closed=close_at is not None))
-        if found and found[-1].paragraph == index and _starts_with_quote(text, para.start(), para.end()):
+        if found and found[-1].paragraph == index and _starts_with_quote(text, para_start, para_end):
             first = next(p for p in found if p.paragraph == index)
             prev = [p for p in found if p.paragraph == index - 1]
             first.continues = bool(prev) and not prev[-1].closed
     return found
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans; a line that breaks mid-sentence (hard-wrapped text) joins the next one.
+
+    A line ending without closing punctuation and followed by a line starting in lower case is one
+    paragraph wrapped in two, so a quotation across the break stays one passage.
+    """
+    spans: list[tuple[int, int]] = []
+    for line in _PARAGRAPH.finditer(text):
+        if not line.group().strip():
+            continue
+        if spans:
+            prev_start, prev_end = spans[-1]
+            tail = text[prev_start:prev_end].rstrip()
+            if tail and tail[-1] not in PARAGRAPH_ENDS and line.group().lstrip()[:1].islower():
+                spans[-1] = (prev_start, line.end())
+                continue
+        spans.append((line.start(), line.end()))
+    return spans
 
 
 def _double_pairs(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
