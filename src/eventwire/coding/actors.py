@@ -64,6 +64,8 @@ OVERRIDABLE = frozenset({"GOV", "COP", "CVL", "MIL", "LEG", "PTY", "*", ""})
 LOWER_NAME_STARTS = frozenset({"al", "al-", "el", "el-", "bin", "ibn", "von", "van", "de", "le"})
 #: Nouns that, definite ("the country"), refer back to the document's focus country.
 COUNTRY_NOUNS = frozenset({"country", "nation"})
+#: NER labels of names that contain a country without being about its actors ("the South China Sea").
+PLACE_LIKE = frozenset({"LOC", "FAC", "EVENT", "GPE", "WORK_OF_ART", "PRODUCT", "LAW"})
 #: Words saying a title is no longer held.
 FORMER = frozenset({"former", "ex", "ex-", "late", "then"})
 #: Prepositions after which a lone name NER calls a person is more likely a place ("north of Goma").
@@ -255,6 +257,8 @@ class _Finder:
         record, how = match.country.country, match.country.kind
         if self._actor_head(head) is not None or self._locative(head):
             return
+        if head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.ent_type_ in PLACE_LIKE:
+            return  # part of the name of a place or event: "the South China Sea", "the Beijing Olympics"
         hyphenated = match.end < len(self.doc) and self.doc[match.end].text in ("-", "\u2010", "\u2011")
         adjective = head.dep_ in MODIFIER_DEPS or head.pos_ == "ADJ" or hyphenated
         if how == "demonym" and head.tag_ not in ("NNPS", "NNS") and adjective:
@@ -590,23 +594,24 @@ class _Finder:
         draft.via = "kb"
 
     def _np_country(self, head: Token) -> tuple[str | None, kb.OrgRecord | None]:
-        """Country (and named organisation) given inside a phrase: its modifiers, then an "of X" phrase."""
-        country: str | None = None
+        """Country (and named organisation) given inside a phrase: its modifiers, then an "of X" phrase.
+        A country name, demonym or organisation beats a capital ("Japan's envoy in Manila"); among equals the
+        first wins ("US and British activists"); nothing before a line break counts."""
+        found: list[tuple[int, str]] = []
         org: kb.OrgRecord | None = None
-        for token in head.subtree:
-            if token.i >= head.i:
-                break
-            if token.dep_ == "poss" and token.pos_ == "PRON":
+        words = [t for t in head.subtree if t.i < head.i]
+        breaks = [t.i for t in words if t.is_space]
+        for token in words:
+            if (breaks and token.i <= max(breaks)) or (token.dep_ == "poss" and token.pos_ == "PRON"):
                 continue
             match = self.name_at.get(token.i)
-            if match is None:
-                continue
+            if match is None or _partisan(self.doc, match.start):
+                continue  # "pro-Russia rebels" are not Russian
             if match.org is not None and org is None:
                 org = match.org
-            if _partisan(self.doc, match.start):
-                continue  # "pro-Russia rebels" are not Russian
-            if match.what in ("country", "capital") or match.org is not None:
-                country = country or match.country_code  # the first one: "US and British activists"
+            if match.country_code and (match.what in ("country", "capital") or match.org is not None):
+                found.append((1 if match.what == "capital" else 0, match.country_code))
+        country = min(found, key=lambda pair: pair[0])[1] if found else None
         if country is None and org is None:
             for prep in head.rights:
                 # "the president of Belarus", "dissidents from Egypt"
@@ -887,10 +892,13 @@ def _np_start(head: Token, taken: dict[int, Draft], floor: int) -> int:
         if child.dep_ == "poss" and (child.pos_ == "PRON" or child.i in taken):
             break
         words = range(child.left_edge.i, start)
-        if any(i in taken or head.doc[i].is_space for i in words):
-            break  # another mention, or a line break (a headline run into the first sentence)
+        if any(i in taken for i in words):
+            break  # another mention
         if child.dep_ == "punct" and child.text not in ("-", "\u2010", "\u2011"):
             break
+        breaks = [i for i in words if head.doc[i].is_space]
+        if breaks:  # a headline run into the first sentence: keep what follows the line break
+            return max(breaks) + 1 if max(breaks) + 1 < start else start
         start = min(start, child.left_edge.i)
     while start < head.i and head.doc[start].is_punct:
         start += 1
