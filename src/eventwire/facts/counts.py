@@ -402,18 +402,27 @@ def _verb_kind(rule: KindRule, role: str, verb: Token, noun: Token) -> bool:
         passive_complement = v is not verb and v.tag_ == "VBN"
         if _verb_matches(v, rule.patient_verbs) and (_patient_role(role, verb) or passive_complement):
             return True
-        if role == "nsubj" and not passive_complement and _verb_matches(v, rule.agent_verbs):
+        # the subject of "fled", or the controlled subject of "were forced to flee"
+        agent = role == "nsubj" or (role == "nsubjpass" and v is not verb)
+        if agent and not passive_complement and _verb_matches(v, rule.agent_verbs):
             return True
         if role in ("nsubj", "nsubjpass", "dobj") and _verb_prep_matches(v, rule.verb_preps):
             return True
     # "12 were reported dead", "five remain missing", "left 40 wounded"
     if role in ("nsubj", "nsubjpass", "dobj"):
-        if role != "dobj" and verb.lower_ in rule.adjectives:
+        if role != "dobj" and verb.lower_ in rule.adjectives and _be_predicate(verb):
             return True  # "14 others were missing" parsed as the verb "miss"
         for child in verb.children:
             if child.dep_ in ("acomp", "oprd", "xcomp") and _lemma(child) in rule.adjectives | rule.nouns:
                 return True
     return False
+
+
+def _be_predicate(verb: Token) -> bool:
+    """ "were missing": a participle after "be" with no object reads as an adjective."""
+    children = list(verb.children)
+    has_be = any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "be" for c in children)
+    return has_be and not any(c.dep_ == "dobj" for c in children)
 
 
 def _verb_prep_matches(verb: Token, phrases: tuple[tuple[str, ...], ...]) -> bool:
@@ -425,16 +434,27 @@ def _verb_prep_matches(verb: Token, phrases: tuple[tuple[str, ...], ...]) -> boo
             if any(c.dep_ == "dobj" and _lemma(c) == phrase[1] for c in verb.children):
                 return True
             continue
-        if _prep_path(verb, list(phrase[1:-1]), phrase[-1]):
+        if _prep_path(verb, list(phrase[1:-1]), phrase[-1]) or _flat_phrase(verb, phrase):
             return True
     return False
+
+
+def _flat_phrase(verb: Token, phrase: tuple[str, ...]) -> bool:
+    """ "took part in the march" parsed flat: took -> part (dobj), took -> in -> march."""
+    if len(phrase) < 4:
+        return False
+    kids = {c.lower_ for c in verb.children if c.dep_ in ("dobj", "prt", "advmod", "prep")}
+    if not set(phrase[1:-2]) <= kids:
+        return False
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == phrase[-2]]
+    return any(_lemma(o) == phrase[-1] for p in preps for o in p.children if o.dep_ == "pobj")
 
 
 def _prep_path(head: Token, preps: list[str], obj: str) -> bool:
     """ "from" + "home" below ``head``; several prepositions chain ("out of home": out -> of -> home)."""
     if not preps:
         return any(c.dep_ == "pobj" and _lemma(c) == obj for c in head.children)
-    steps = [c for c in head.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ == preps[0]]
+    steps = [c for c in head.children if c.dep_ in ("prep", "prt", "advmod", "dobj") and c.lower_ == preps[0]]
     return any(_prep_path(step, preps[1:], obj) for step in steps)
 
 
@@ -467,8 +487,6 @@ def _compound_lemma(noun: Token) -> str:
 
 def _container_kind(rule: KindRule, anchor: Token) -> bool:
     """ "a crowd of 5,000", "a death toll of 45", "the toll rose to 45", "the death toll is 45"."""
-    if not rule.containers:
-        return False
     head = anchor.head
     if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         owner = head.head
@@ -491,7 +509,9 @@ def _names_total(owner: Token, rule: KindRule) -> bool:
     if _lemma(owner) != "number":
         return False
     preps = [p for p in owner.children if p.dep_ == "prep" and p.lower_ == "of"]
-    return any(_noun_in(c, rule.nouns) for p in preps for c in p.children if c.dep_ == "pobj")
+    members = [c for p in preps for c in p.children if c.dep_ == "pobj"]
+    # "the number of dead", "the number of people arrested"
+    return any(_noun_in(m, rule.nouns) or _modifier_kind(rule, "", m, m) for m in members)
 
 
 def _noun_in(tok: Token, words: frozenset[str]) -> bool:
