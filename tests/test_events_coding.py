@@ -81,6 +81,16 @@ CASES = [
     ("The UN called on Myanmar to release political prisoners.", "IGOUNO", "0253", "MMR"),
     ("Ukraine appealed to Germany for tanks.", "UKR", "02", "DEU"),
     ("Poland urged the European Union to impose sanctions on Belarus.", "POL", "02", "IGOEU"),
+    # symmetric fighting "between" two parties, coordinated demonyms inside one actor phrase
+    ("Fighting between Armenian and Azerbaijani forces erupted on the border.", "ARM", "19", "AZE"),
+    ("Fighting between Armenian and Azerbaijani forces erupted on the border.", "AZE", "19", "ARM"),
+    ("US and British activists staged a protest in Beijing.", "GBR", "141", "CHN"),
+    # senses of one verb: a military strike is not a labour strike; a recall is from a country
+    ("Russian drones struck power stations in Ukraine.", "RUS", "195", "UKR"),
+    ("The Congolese government recalled its ambassador from Kigali.", "COD", "161", "RWA"),
+    # claims: responsibility for one's own act (015); a party's charge against another side (112)
+    ("Hamas claimed that it had fired rockets at Israel.", "PSE", "015", "ISR"),
+    ("Israel said rockets were fired at it from Gaza.", "ISR", "112", "PSE"),
     # intent frames and refusals
     ("Russia said it was ready to provide military support to Syria.", "RUS", "0332", "SYR"),
     ("Japan pledged humanitarian aid to Turkey.", "JPN", "0333", "TUR"),
@@ -105,6 +115,7 @@ NO_EVENTS = [
     "Russian forces could attack Kyiv within days.",  # hypothetical modal
     "In 2014, Russia annexed Crimea.",  # historical mention, not this report's event
     "Kigali said it hoped French officials would be indicted.",  # a wish about others
+    "The minister called the strike illegal.",  # judging an event is not carrying it out
 ]
 
 
@@ -145,3 +156,8 @@ def test_events_coding_fields_and_offsets(nlp) -> None:  # type: ignore[no-untyp
     assert [e.event_id for e in again] == [e.event_id for e in events]  # stable ids
     other = extract_events(doc, resolve_actors(doc, published=PUBLISHED), published=PUBLISHED, doc_id="d2")
     assert {e.event_id for e in other}.isdisjoint(e.event_id for e in events)
+
+
+def test_events_coding_earlier_episode_is_background(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "UN peacekeepers withdrew from the Golan Heights two weeks after Syrian rebels kidnapped dozens of soldiers."
+    assert [e.cameo_root for e in _events(nlp, text)] == ["08"]

@@ -170,6 +170,8 @@ def place_mention(token: Token) -> ActorMention | None:
         if token.ent_type_ not in ("", "EVENT", "FAC") or token.pos_ != "PROPN":
             return None
         record = kb.country_by_name(token.text) or kb.country_by_capital(token.text)
+        if record is None and not token.ent_type_:
+            record = _gazetteer_country(token.text, min_population=_UNTAGGED_CITY_POPULATION)
         if record is None:
             return None
         return _country_mention(token.doc[token.i : token.i + 1], record)
@@ -205,11 +207,16 @@ def _country_mention(span: Span, record: kb.CountryRecord) -> ActorMention:
     )
 
 
-def _gazetteer_country(name: str) -> kb.CountryRecord | None:
+#: An untagged proper noun counts as a place only if it names a big city ("rebels shelled Aleppo"): small
+#: places share names with people and firms too often.
+_UNTAGGED_CITY_POPULATION = 500_000
+
+
+def _gazetteer_country(name: str, min_population: int = 0) -> kb.CountryRecord | None:
     """The country of the most populous gazetteer place with this name (the places stage's gazetteer)."""
     from eventwire.facts.gazetteer import load_gazetteer  # the facts stage owns the gazetteer (loaded once)
 
-    entries = [e for e in load_gazetteer().lookup(name) if e.country]
+    entries = [e for e in load_gazetteer().lookup(name) if e.country and e.population >= min_population]
     if not entries:
         return None
     best = max(entries, key=lambda e: e.prior)
@@ -243,7 +250,11 @@ def mentions_for(token: Token | None, actors: ActorAnalysis, frames: Frames) -> 
 def _coordinated_countries(mention: ActorMention, doc: Doc, have: list[ActorMention]) -> list[ActorMention]:
     """ "US and British activists" is one mention for two actors: one copy per coordinated country."""
     extra: list[ActorMention] = []
-    for token in doc[mention.token_start : mention.token_end]:
+    inside = list(doc[mention.token_start : mention.token_end])
+    # "Armenian and Azerbaijani forces": the coordinated demonym may sit outside the mention's own span
+    modifiers = [c for t in inside for c in t.children if c.dep_ in ("amod", "compound", "nmod")]
+    candidates = inside + [c for m in modifiers for c in m.children if c.dep_ == "conj"]
+    for token in candidates:
         if token.dep_ != "conj" or not mention.country:
             continue
         place = place_mention(token)
