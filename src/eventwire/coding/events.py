@@ -77,6 +77,8 @@ from eventwire.model import (
 #: else did them, CAMEO codes the statement as an accusation (112) by the speaker.
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _REPORTER_SECTORS = frozenset({"MED", "JRN", "HLH"})
+#: Material conflict roots: an intended one is a threat (13x) unless it is a commitment ("pledged to expel").
+_CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 _NEUTRAL_REPORTING = frozenset({"report", "quote", "confirm"})
 #: Verbal and diplomatic roots: the event is something an actor says or does to another, so it needs a source.
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13"})
@@ -490,6 +492,9 @@ def _recode(code: str, found: ClauseFrames, negated: bool, lex: Lexicon) -> tupl
     intent = False
     if found.intent:
         intent = True
+        committed = all(f.lemma_.lower() in lex.frames.commitment_frames for f in found.intent)
+        if committed and code[:2] in _CONFLICT_ROOTS:
+            return code, intent  # "pledged to expel ...": a commitment to act, not a threat; intent flag only
         if code[:2] not in ("02", "03", "10", "11", "12", "13"):
             code = map_code(code, tables["intent"]) or code
     return code, intent

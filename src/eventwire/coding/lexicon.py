@@ -72,6 +72,7 @@ class Frames:
     speech_verbs: frozenset[str]
     accusation_verbs: frozenset[str]
     intent_frames: frozenset[str]
+    commitment_frames: frozenset[str]
     appeal_frames: frozenset[str]
     demand_frames: frozenset[str]
     refusal_frames: frozenset[str]
@@ -201,6 +202,7 @@ def _frames(data: dict[str, Any]) -> Frames:
         speech_verbs=_words(data.get("speech_verbs")),
         accusation_verbs=_words(data.get("accusation_verbs")),
         intent_frames=_words(data.get("intent_frames")),
+        commitment_frames=_words(data.get("commitment_frames")),
         appeal_frames=_words(data.get("appeal_frames")),
         demand_frames=_words(data.get("demand_frames")),
         refusal_frames=_words(data.get("refusal_frames")),
