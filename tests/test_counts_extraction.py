@@ -102,7 +102,13 @@ CASES: list[tuple[str, list[tuple[str, str, int | None, int | None, int | None, 
     ("Israel freed 26 Palestinian prisoners on Tuesday.", [("released", "26", 26, None, None, "exact")]),
     ("At least 17 people are feared dead after the landslide.",
      [("killed", "At least 17", 17, 17, None, "at_least")]),
+    # newspaper abbreviations glued to the digits
+    ("About 1.2m people have been displaced.",
+     [("displaced", "About 1.2m", 1200000, None, None, "approximately")]),
+    ("The flood displaced 2m people.", [("displaced", "2m", 2000000, None, None, "exact")]),
     # negatives: measures, money, ages, years, times, percentages, partitives, other nouns
+    ("A 30m-high wall was built.", []),
+    ("The government spent £5m on the election.", []),
     ("Three militants killed a soldier at a checkpoint.", []),  # the killers are not the killed
     ("No one was hurt in the blast.", []),
     ("The number of visitors rose to 2,000.", []),

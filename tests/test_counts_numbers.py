@@ -27,6 +27,9 @@ CASES = [
     (["dozens"], Number(None, 24, 99)),
     (["several", "hundred"], Number(None, 300, 999)),
     (["a", "few", "thousand"], Number(None, 2000, 5999)),
+    (["1.2", "m"], Number(1_200_000)),
+    (["2", "bn"], Number(2_000_000_000)),
+    (["m"], None),  # an abbreviation alone is no number
     (["2.5"], None),  # not a whole number of people
     (["kilometres"], None),
     (["1,00"], None),  # malformed grouping

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.facts.numbers import (
     ONES,
+    SCALE_ABBREVIATIONS,
     SCALES,
     SPECIAL,
     TENS,
@@ -147,6 +148,12 @@ def _core_end(doc: Doc, i: int, limit: int) -> int:
         if is_number_word(w) and not (
             j and parse_digits(words[j - 1]) is not None and parse_digits(w) is not None
         ):
+            j += 1
+            continue
+        # "1.2m people": the abbreviation is glued to the digits in the text
+        prev = doc[i + j - 1] if j else None
+        glued = prev is not None and prev.idx + len(prev) == doc[i + j].idx
+        if w in SCALE_ABBREVIATIONS and glued and prev is not None and parse_digits(prev.lower_) is not None:
             j += 1
             continue
         # "twenty-five" split into three tokens; a hyphen after digits is a range or "-strong", not a number.
@@ -390,6 +397,8 @@ def _verb_matches(verb: Token, entries: frozenset[str]) -> bool:
 def _patient_role(role: str, verb: Token) -> bool:
     if role in ("dobj", "nsubjpass"):
         return True
+    if role == "npadvmod":  # a misparsed object: "displaced 2m people"
+        return not any(c.dep_ == "dobj" for c in verb.children)
     # Elliptical passive in headlines and coordinations: "nearly 7,000 detained", "12 soldiers killed".
     return (
         role == "nsubj" and verb.tag_ in ("VBN", "VBD") and not any(c.dep_ == "dobj" for c in verb.children)

@@ -48,6 +48,8 @@ TENS = {
     "ninety": 90,
 }
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+#: Newspaper abbreviations written straight after digits ("1.2m people", "2bn"); only read in that position.
+SCALE_ABBREVIATIONS = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 #: Words that behave like numbers inside a number expression but are not numbers on their own.
 SPECIAL = {"dozen": 12, "score": 20}
 
@@ -187,8 +189,8 @@ def _exact(ws: list[str]) -> Number | None:
             current += _hyphenated(w) or 0
         elif w in SPECIAL:
             current = (current or 1.0) * SPECIAL[w]
-        elif w in SCALES:
-            scale = SCALES[w]
+        elif w in SCALES or (w in SCALE_ABBREVIATIONS and seen):
+            scale = SCALES.get(w) or SCALE_ABBREVIATIONS[w]
             current = (current or 1.0) * scale
             if scale >= 1000:
                 total += current
