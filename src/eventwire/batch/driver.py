@@ -51,6 +51,7 @@ class IngestSummary:
     sentences: int = 0  # only counted by the benchmark's parse-only runs
     batches: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # CPU time spent inside batch units (all workers together)
     total: int | None = None  # documents expected, when it could be estimated up front
     peak_rss_kb: dict[int, int] = field(default_factory=dict)  # worker pid -> peak RSS (KiB)
 
@@ -258,6 +259,7 @@ def fold_outcome(summary: IngestSummary, outcome: UnitOutcome) -> None:
     summary.events += outcome.events
     summary.words += outcome.words
     summary.sentences += outcome.sentences
+    summary.cpu_seconds += outcome.cpu_seconds
     for failure in outcome.failures:
         summary.record_failure(failure)
     pid = outcome.worker_pid

@@ -53,9 +53,10 @@ class UnitOutcome:
     seconds: float
     peak_rss_kb: int = 0
     worker_pid: int = 0
-    sentences: int = (
-        0  # set by the benchmark's parse-only task (a Document does not carry its sentence count)
-    )
+    #: CPU time this process spent on the batch (hardly affected by other jobs sharing the machine)
+    cpu_seconds: float = 0.0
+    #: set by the benchmark's parse-only task only (a Document does not carry its sentence count)
+    sentences: int = 0
 
 
 def now_iso() -> str:
@@ -147,7 +148,7 @@ def run_unit(
     ``before_commit`` is asked right before the write; returning False abandons the batch (a pool worker uses
     it to drop work whose parent run has died, so a resumed run is the only one writing those documents).
     """
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     result = process_batch(task.raws, model=model) if task.raws else BatchResult()
     failures = [*task.failures, *result.failures]
     batch_id: str | None = None
@@ -166,6 +167,7 @@ def run_unit(
         seconds=time.perf_counter() - started,
         peak_rss_kb=peak_rss_kb(),
         worker_pid=os.getpid(),
+        cpu_seconds=time.process_time() - cpu_started,
     )
 
 
