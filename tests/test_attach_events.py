@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -294,6 +295,36 @@ def test_attach_document_focus(names, expected) -> None:  # type: ignore[no-unty
     focus = document_focus(places)
     assert focus is not None and (focus.name, focus.precision) == expected
     assert focus.start is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "GOMA, Democratic Republic of Congo \u2014 Fighting killed 15 people.\n\nOfficials met in Kinshasa.",
+            "Goma",
+        ),
+        ("KINSHASA - Officials met.\n\nFighting near Goma killed 15. Goma was calm.", "Kinshasa"),
+        ("Goma is calm - for now.\n\nOfficials met in Kinshasa and in Kinshasa again.", "Kinshasa"),
+    ],
+)
+def test_attach_document_focus_dateline(text: str, expected: str) -> None:
+    places = []
+    for name in ("GOMA", "KINSHASA", "Goma", "Kinshasa"):
+        for m in re.finditer(rf"\b{name}\b", text):
+            places.append(
+                Place(
+                    name=name.title(),
+                    country="COD",
+                    precision="city",
+                    text=name,
+                    start=m.start(),
+                    end=m.end(),
+                )
+            )
+    places.sort(key=lambda p: p.start or 0)
+    focus = document_focus(places, text)
+    assert focus is not None and focus.name == expected
 
 
 def test_attach_no_events_is_a_no_op(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -240,7 +240,7 @@ def _attach_places(
         (p, tok) for p in places if not p.hypothetical and (tok := _root_at(doc, p.start, p.end)) is not None
     ]
     breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]
-    focus = document_focus(places)
+    focus = document_focus(places, doc.text)
     previous: tuple[int, Place] | None = None  # (paragraph, place) of the last placed event
     for ev in events:
         trig = triggers[id(ev)]
@@ -305,8 +305,9 @@ def _sentence_place(trigger: Token, candidates: list[tuple[Place, Token]]) -> Pl
     return best[1] if best else None
 
 
-def document_focus(places: list[Place]) -> Place | None:
-    """The document's main place: its dominant city if one clearly leads, else its main country.
+def document_focus(places: list[Place], text: str | None = None) -> Place | None:
+    """The document's main place: its dateline ("GOMA, Congo — ..."), else its dominant city if one clearly
+    leads, else its main country.
 
     The main country is the most mentioned one (ties: the first mentioned). A city is the focus only when it
     is in that country, mentioned at least twice, at least as often as the country itself and at least twice
@@ -315,6 +316,9 @@ def document_focus(places: list[Place]) -> Place | None:
     real = [p for p in places if not p.hypothetical and p.country]
     if not real:
         return None
+    dateline = _dateline(real, text) if text else None
+    if dateline is not None:
+        return dataclasses.replace(dateline, text=None, start=None, end=None)
     countries = Counter(p.country for p in real)
     top = max(countries, key=lambda c: (countries[c], -_first_index(real, c)))
     cities = Counter(p.name for p in real if p.country == top and p.precision == "city")
@@ -331,6 +335,28 @@ def document_focus(places: list[Place]) -> Place | None:
     if country is not None:
         return dataclasses.replace(country, text=None, start=None, end=None)
     return Place(name=_country_name(top), country=top, precision="country")
+
+
+DATELINE_DASHES = (" \u2014 ", " \u2013 ", " - ", " -- ")
+
+
+def _dateline(places: list[Place], text: str) -> Place | None:
+    """The first place that opens a line followed shortly by a dash: "KYIV, Feb 24 (Reuters) - ..."."""
+    for place in places:
+        start = place.start
+        if start is None or (start > 0 and text[start - 1] != "\n"):
+            continue
+        line = text[start : text.find("\n", start) if "\n" in text[start:] else len(text)]
+        cut = min((i for i in (line.find(d) for d in DATELINE_DASHES) if i > 0), default=-1)
+        rest = line[place.end - start : cut] if place.end is not None else ""
+        # "GOMA —", "GOMA, Democratic Republic of Congo —", not "Minsk is calm - for now"
+        if (
+            0 < cut <= 60
+            and (rest == "" or rest.startswith(","))
+            and place.precision in ("site", "city", "admin1")
+        ):
+            return place
+    return None
 
 
 def _first_index(places: list[Place], country: str | None) -> int:
