@@ -170,6 +170,8 @@ def _match_verb(token: Token, lex: Lexicon) -> Pattern | None:
             continue
         if pattern.subject and not _subject_fits(token, pattern.subject):
             continue
+        if pattern.clause and not children(token, pattern.clause):
+            continue
         return pattern
     return None
 

@@ -56,6 +56,7 @@ class Pattern:
     anaphoric: bool = False
     standalone: bool = False
     subject: frozenset[str] = frozenset()
+    clause: str | None = None  # the verb must take this complement: "xcomp" ("warned X to ...") or "ccomp"
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,7 @@ def _pattern(lemma: str, raw: Any, pos: str, file: str) -> Pattern:
         weak=bool(raw.get("weak", False)),
         anaphoric=bool(raw.get("anaphoric", False)),
         standalone=bool(raw.get("standalone", False)),
+        clause=raw.get("clause"),
         subject=frozenset(str(w) if str(w) == "PERSON" else str(w).lower() for w in (subject or [])),
     )
 
