@@ -92,6 +92,19 @@ def _mention(analysis: ActorAnalysis, text: str, nth: int = 0):
             "the president",
             "Vladimir Putin",
         ),
+        # appositive role nouns give a person the KB does not know the code of the body they speak for
+        (
+            "\u201cWe will go on,\u201d said Ales Bialiatski, head of Viasna.",
+            "Ales Bialiatski",
+            "head",
+            "Ales Bialiatski",
+        ),
+        (
+            "According to Maria Gonzalez, a spokeswoman for the Mexican army, five soldiers died.",
+            "Maria Gonzalez",
+            "a spokeswoman",
+            "Maria Gonzalez",
+        ),
         # anaphoric organisations: "the group", "the alliance" are the latest named organisation
         ("Hamas attacked at dawn. The group said it had fired rockets.", "Hamas", "The group", "Hamas"),
         ("Nato met in Brussels. The alliance said it would respond.", "Nato", "The alliance", "NATO"),
@@ -170,3 +183,23 @@ def test_actors_coref_the_country_is_the_focus_country(nlp: Language) -> None:
     belarus = _mention(analysis, "Belarus")
     assert nation.entity_id == belarus.entity_id and nation.code == "BLR"
     assert not [m for m in analysis.mentions if m.text == "the country"]  # "across the country" is a place
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("\u201cWe will go on,\u201d said Ales Bialiatski, head of Viasna.", "Ales Bialiatski", "BLRNGO"),
+        (
+            "According to Maria Gonzalez, a spokeswoman for the Mexican army, five soldiers died.",
+            "Maria Gonzalez",
+            "MEXMIL",
+        ),
+        (
+            "Dmitry Peskov, the Kremlin spokesman, said the talks were useful.",
+            "the Kremlin spokesman",
+            "RUSGOV",
+        ),
+    ],
+)
+def test_actors_coref_apposition_codes(nlp: Language, text: str, mention: str, code: str) -> None:
+    assert _mention(resolve_actors(nlp(text), published=D2020), mention).code == code

@@ -520,7 +520,8 @@ class _Finder:
         )
         has_det = definite or any(c.dep_ in ("det", "poss") for c in head.lefts)
         country, org = self._np_country(head)
-        if term.kind == "person" and term.number == "sg" and not has_det and country is None:
+        bare = term.kind == "person" and term.number == "sg" and not has_det and country is None
+        if bare and head.dep_ != "appos" and self._related(head, member=True) is None:
             return  # a bare role noun is predicative ("recognise her as president"), not an actor
         if term.kind == "organization" and org is None and self._locative(head):
             return  # "in court", "at the hospital": a place

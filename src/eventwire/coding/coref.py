@@ -95,8 +95,8 @@ class Entity:
 
 def compose_code(country: str | None, sector: str | None) -> str | None:
     """CAMEO actor code: country + sector ("BLR" + "GOV"); an IGO/NGO code given as sector stands alone."""
-    if sector and (sector.startswith(("IGO", "NGO", "IMG")) or sector == "NATO"):
-        return sector
+    if sector and ((sector.startswith(("IGO", "NGO", "IMG")) and len(sector) > 3) or sector == "NATO"):
+        return sector  # "IGOEU", "NGOAMN" are whole codes; a bare "NGO" is a sector ("BLRNGO")
     if not country and not sector:
         return None
     return f"{country or ''}{sector or ''}"
@@ -332,6 +332,8 @@ class Linker:
                 draft.sector = "GOV" if speaking else None
                 draft.code = compose_code(draft.country, draft.sector)
             elif entity.kind == "person" or linked or draft.pronoun or draft.anaphoric or draft.code is None:
+                if draft.via == "focus" and entity.code != draft.code:
+                    draft.via = "coref"  # the guess gave way to what the entity's other mentions say
                 draft.code, draft.country, draft.sector = entity.code, entity.country, entity.sector
             if entity.kind == "person" or draft.pronoun or draft.anaphoric:
                 draft.name = entity.name
