@@ -106,6 +106,10 @@ CASES: list[tuple[str, list[tuple[str, str, int | None, int | None, int | None, 
     ("About 1.2m people have been displaced.",
      [("displaced", "About 1.2m", 1200000, None, None, "approximately")]),
     ("The flood displaced 2m people.", [("displaced", "2m", 2000000, None, None, "exact")]),
+    # possibilities and futures are no counts; a modal perfect is an estimate of what happened
+    ("If the dam bursts, it could kill millions of people.", []),
+    ("The army will deploy 5,000 troops next week.", []),
+    ("At least 20 people may have died in the fire.", [("killed", "At least 20", 20, 20, None, "at_least")]),
     # negatives: measures, money, ages, years, times, percentages, partitives, other nouns
     ("A 30m-high wall was built.", []),
     ("The government spent £5m on the election.", []),

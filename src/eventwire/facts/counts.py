@@ -274,7 +274,7 @@ def _build_count(doc: Doc, sent: Span, expr: Expression, lex: Lexicon, dates: li
     if _is_superlative_partitive(expr, noun, tokens):
         return None
     kind = _kind(anchor, phrase_head, noun, elliptical, sent, lex)
-    if kind is None:
+    if kind is None or _unrealised(phrase_head):
         return None
     start, end = doc[expr.qstart].idx, doc[expr.qend - 1].idx + len(doc[expr.qend - 1])
     number = expr.number
@@ -289,6 +289,21 @@ def _build_count(doc: Doc, sent: Span, expr: Expression, lex: Lexicon, dates: li
         qualifier=expr.qualifier,
         historical=_historical(doc, sent, anchor, dates),
     )
+
+
+#: Modals that make a clause a possibility or a future, not a report of what happened.
+MODALS = {"could", "would", "may", "might", "will", "shall", "can", "should", "must", "'ll", "wo", "ca"}
+
+
+def _unrealised(ph: Token) -> bool:
+    """ "the dam could kill millions", "troops will deploy 5,000": no count of what has happened.
+    A modal perfect is an estimate of what did happen and stays ("at least 20 may have died")."""
+    _, verb = _role(ph)
+    for v in (verb, *[c for c in verb.children if c.dep_ in ("xcomp", "oprd")]):
+        auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in MODALS for a in auxes) and not any(a.lemma_.lower() == "have" for a in auxes):
+            return True
+    return False
 
 
 def _lemma(tok: Token) -> str:
