@@ -37,9 +37,9 @@ NON_COUNT_ENTS = {"MONEY", "PERCENT", "TIME", "ORDINAL"}
 CURRENCY_SIGNS = {"$", "€", "£", "¥", "us$", "rs", "rs."}
 #: Words right before a number that make it an age, a label or an amount ("aged 25", "No. 5", "Article 5").
 NON_COUNT_PREFIX = {"aged", "age", "ages", "no", "no.", "number", "article", "page", "chapter", "route", "$"}
-#: Verbs of reporting whose complement carries the kind ("12 were reported killed").
-REPORTING = {"report", "say", "believe", "fear", "confirm", "think", "presume", "know", "feared", "claim"}
 RANGE_JOINERS = {"or", "to", "-", "\u2013", "\u2014"}
+#: Longest number expression looked at ("two hundred and fifty thousand" and the like fit well within).
+MAX_EXPRESSION_TOKENS = 12
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,6 @@ class Expression:
     qend: int
     number: Number
     qualifier: str
-    high: int | None = None  # the upper figure of a range
 
 
 @lru_cache(maxsize=1)
@@ -132,7 +131,7 @@ def extract_counts(doc: Doc, dates: list[DateRef]) -> list[Count]:
 
 def _core_end(doc: Doc, i: int, limit: int) -> int:
     """End (exclusive) of the run of number words starting at token ``i``; ``i`` when there is none."""
-    words = [t.lower_ for t in doc[i:limit]]
+    words = [t.lower_ for t in doc[i : min(limit, i + MAX_EXPRESSION_TOKENS)]]
     j = 0
     # Multi-word starters: "a dozen", "a hundred", "half a dozen", "a few (hundred)", "a handful".
     if words[:1] in (["a"], ["an"]) and len(words) > 1 and words[1] in SCALES | SPECIAL:
@@ -326,7 +325,7 @@ def _is_measure(doc: Doc, expr: Expression, lex: Lexicon) -> bool:
     if before in NON_COUNT_PREFIX or before in CURRENCY_SIGNS:
         return True
     after = doc[expr.qend].lower_ if expr.qend < len(doc) else ""
-    # "25-year-old", "40%", "5,000-strong" is fine (a crowd), "3-1" scores are not people.
+    # "40%", "5 km", "25-year-old" and "3-1" (a score) measure something else; "5,000-strong" stays (a crowd).
     if after in ("%", "percent", "per", "pc") or after in lex.units:
         return True
     if after in ("-", "\u2013") and expr.qend + 1 < len(doc):
