@@ -216,11 +216,22 @@ class ActorAnalysis:
     entities: list[ActorEntity] = field(default_factory=list)
 
     def mention_at(self, token_i: int) -> ActorMention | None:
-        """The mention covering spaCy token ``token_i``, if any."""
-        for mention in self.mentions:
-            if mention.token_start <= token_i < mention.token_end:
-                return mention
-        return None
+        """The mention covering spaCy token ``token_i``, if any (the first one, when mentions overlap)."""
+        return self._token_index().get(token_i)
+
+    def _token_index(self) -> dict[int, ActorMention]:
+        # Event coding and quote attribution ask for every token of a document, so index tokens once; rebuild
+        # when the mention list has grown or been replaced since the index was made.
+        key = (id(self.mentions), len(self.mentions))
+        cached = self.__dict__.get("_index")
+        if cached is None or cached[0] != key:
+            index: dict[int, ActorMention] = {}
+            for mention in self.mentions:
+                for i in range(mention.token_start, mention.token_end):
+                    index.setdefault(i, mention)
+            cached = (key, index)
+            self.__dict__["_index"] = cached
+        return cached[1]
 
     def mentions_in(self, token_start: int, token_end: int) -> list[ActorMention]:
         """Mentions lying wholly inside tokens [token_start, token_end)."""
