@@ -102,6 +102,11 @@ CASES: list[tuple[str, list[tuple[str, str, int | None, int | None, int | None, 
     ("Israel freed 26 Palestinian prisoners on Tuesday.", [("released", "26", 26, None, None, "exact")]),
     ("At least 17 people are feared dead after the landslide.",
      [("killed", "At least 17", 17, 17, None, "at_least")]),
+    ("Rescuers searched for 12 people missing after a bridge collapsed.",
+     [("missing", "12", 12, None, None, "exact")]),
+    ("The ministry said nine soldiers were wounded and 40 rebels were captured.",
+     [("injured", "nine", 9, None, None, "exact"), ("captured", "40", 40, None, None, "exact")]),
+    ("Troops captured 3 towns.", []),  # places, not people
     # newspaper abbreviations glued to the digits
     ("About 1.2m people have been displaced.",
      [("displaced", "About 1.2m", 1200000, None, None, "approximately")]),

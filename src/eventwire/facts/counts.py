@@ -488,6 +488,8 @@ def _modifier_kind(rule: KindRule, role: str, verb: Token, noun: Token) -> bool:
         lemma = _lemma(child)
         if child.dep_ == "amod" and lemma in rule.adjectives:
             return True
+        if child.dep_ in ("acl", "amod") and child.lower_ in rule.adjectives:
+            return True  # "12 people missing", parsed as the verb "miss"
         if (
             child.dep_ == "acl"
             and child.tag_ == "VBN"
