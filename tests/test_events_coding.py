@@ -88,6 +88,15 @@ CASES = [
     # senses of one verb: a military strike is not a labour strike; a recall is from a country
     ("Russian drones struck power stations in Ukraine.", "RUS", "195", "UKR"),
     ("The Congolese government recalled its ambassador from Kigali.", "COD", "161", "RWA"),
+    # repression means, seizing territory, internet shutdowns, arson by protesters, missile tests
+    ("Pakistani police used tear gas to disperse supporters of Imran Khan in Lahore.", "PAK", "175", "PAK"),
+    ("Chinese coast guard ships fired water cannon at a Philippine supply boat.", "CHN", "175", "PHL"),
+    ("Ethiopian federal forces seized the town of Shire from Tigrayan rebels.", "ETH", "192", "ETH"),
+    ("Protesters set fire to the parliament building in Nairobi.", "KEN", "145", "KEN"),
+    ("The World Bank approved a $500 million loan to Nigeria.", "IGOWB", "071", "NGA"),
+    ("Egypt's foreign minister phoned his Qatari counterpart to discuss the ceasefire.", "EGY", "041", "QAT"),
+    # both sides of a symmetric agreement within one country
+    ("The Sudanese army and the Rapid Support Forces agreed to a ceasefire.", "SDN", "0871", "SDN"),
     # claims: responsibility for one's own act (015); a party's charge against another side (112)
     ("Hamas claimed that it had fired rockets at Israel.", "PSE", "015", "ISR"),
     ("Israel said rockets were fired at it from Gaza.", "ISR", "112", "PSE"),
@@ -161,3 +170,14 @@ def test_events_coding_fields_and_offsets(nlp) -> None:  # type: ignore[no-untyp
 def test_events_coding_earlier_episode_is_background(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "UN peacekeepers withdrew from the Golan Heights two weeks after Syrian rebels kidnapped dozens of soldiers."
     assert [e.cameo_root for e in _events(nlp, text)] == ["08"]
+
+
+def test_events_coding_missile_test_is_a_show_of_force(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, "North Korea fired a ballistic missile into the sea.")
+    assert [(e.cameo, _who(e.source)) for e in events] == [("150", "PRK")]
+
+
+def test_events_coding_symmetric_agreement_both_directions(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, "The Sudanese army and the Rapid Support Forces agreed to a ceasefire.")
+    pairs = {(e.source.code, e.target.code) for e in events if e.source and e.target}
+    assert len(pairs) == 2 and all((b, a) in pairs for a, b in pairs)

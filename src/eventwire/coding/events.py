@@ -32,6 +32,7 @@ from eventwire.coding import ontology
 from eventwire.coding.frames import (
     children,
     first_mentions,
+    is_infinitive,
     is_passive,
     mentions_for,
     own_subject,
@@ -312,6 +313,9 @@ def _verb_actors(
         targets = first_mentions(tgt_tokens, ctx.actors, frames)
         if not targets:
             targets = first_mentions(_nested_targets(trigger), ctx.actors, frames)
+        if not targets:  # "used tear gas to disperse supporters of X": the purpose clause's object
+            purpose = [c for c in trigger.children if c.dep_ in ("advcl", "xcomp") and is_infinitive(c)]
+            targets = first_mentions([o for p in purpose for o in children(p, "dobj")], ctx.actors, frames)
     if not targets and src_tokens:
         targets = relation_target(src_tokens[0], ctx.actors, frames)
     if between:
@@ -408,6 +412,8 @@ def _noun_clause(noun: Token, lex: Lexicon) -> Token | None:
         and verb_lemma(head.head, lex.frames.light_verbs) in lex.frames.light_verbs
     ):
         return head.head
+    if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in lex.frames.agreement_verbs:
+        return head.head  # "agreed to a ceasefire", "returned to talks"
     if noun.dep_ == "conj":
         return _noun_clause(head, lex) if head.pos_ in ("NOUN", "PROPN") else None
     return None
@@ -805,7 +811,16 @@ def _duplicate(a: Event, b: Event) -> bool:
             return False
         if not (x.country and y.country) and x.code != y.code:
             return False
-    return True
+    return not _reverse_pair(a, b)
+
+
+def _reverse_pair(a: Event, b: Event) -> bool:
+    """ "The army and the RSF agreed to a ceasefire": both directions of a symmetric event are kept."""
+    if a.source is None or a.target is None or b.source is None or b.target is None:
+        return False
+    return (
+        a.source.code == b.target.code and a.target.code == b.source.code and a.source.code != a.target.code
+    )
 
 
 def _sentence_events(sent: Span, index: int, ctx: _Context) -> list[Event]:

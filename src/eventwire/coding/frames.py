@@ -146,11 +146,17 @@ def mention_for(token: Token, actors: ActorAnalysis, frames: Frames, depth: int 
             found = mention_for(obj, actors, frames, depth + 1)
             if found is not None:
                 return found
-    for child in token.children:
-        if child.dep_ in ("compound", "amod", "poss", "nmod", "appos") and child.i != token.i:
-            found = actors.mention_at(child.i) or place_mention(child)
-            if found is not None:
-                return found
+    # "his Qatari counterpart" is Qatari, not "his": a possessive pronoun owns the noun, it is not its identity
+    modifiers = sorted(
+        (c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod", "appos")),
+        key=lambda c: c.dep_ == "poss",
+    )
+    for child in modifiers:
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            continue
+        found = actors.mention_at(child.i) or place_mention(child)
+        if found is not None:
+            return found
     if token.pos_ == "NOUN" and token.lemma_.lower() not in frames.relation_nouns:
         # "the mayor of Nablus", "leaders of Egypt's Muslim Brotherhood": the head belongs to the "of" actor
         for obj in prep_objects(token, "of"):

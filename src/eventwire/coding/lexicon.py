@@ -70,6 +70,7 @@ class Topic:
 class Frames:
     light_verbs: frozenset[str]
     light_preps: frozenset[str]
+    agreement_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     accusation_verbs: frozenset[str]
     intent_frames: frozenset[str]
@@ -201,6 +202,7 @@ def _frames(data: dict[str, Any]) -> Frames:
     return Frames(
         light_verbs=_words(data.get("light_verbs")),
         light_preps=_words(data.get("light_preps")),
+        agreement_verbs=_words(data.get("agreement_verbs")),
         speech_verbs=_words(data.get("speech_verbs")),
         accusation_verbs=_words(data.get("accusation_verbs")),
         intent_frames=_words(data.get("intent_frames")),
