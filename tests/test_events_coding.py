@@ -95,6 +95,9 @@ CASES = [
     ("Protesters set fire to the parliament building in Nairobi.", "KEN", "145", "KEN"),
     ("The World Bank approved a $500 million loan to Nigeria.", "IGOWB", "071", "NGA"),
     ("Egypt's foreign minister phoned his Qatari counterpart to discuss the ceasefire.", "EGY", "041", "QAT"),
+    ("The minister attacked the opposition's plan as reckless.", None, "111", None),  # verbal attack
+    ("Israel and Hezbollah exchanged fire across the border.", "LBN", "190", "ISR"),
+    ("Four soldiers were killed in a roadside bombing in Mali.", None, "1833", "MLI"),
     # both sides of a symmetric agreement within one country
     ("The Sudanese army and the Rapid Support Forces agreed to a ceasefire.", "SDN", "0871", "SDN"),
     # claims: responsibility for one's own act (015); a party's charge against another side (112)
@@ -110,9 +113,15 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "source", "cameo", "target"), CASES)
-def test_events_coding_who_did_what_to_whom(nlp, text: str, source: str, cameo: str, target: str) -> None:  # type: ignore[no-untyped-def]
+def test_events_coding_who_did_what_to_whom(
+    nlp, text: str, source: str | None, cameo: str, target: str | None
+) -> None:  # type: ignore[no-untyped-def]
     found = _summary(_events(nlp, text))
-    assert any(s == source and code.startswith(cameo) and t == target for s, code, t in found), found
+    # None: that side is not asserted (the actor resolver may or may not give it a country)
+    assert any(
+        (source is None or s == source) and code.startswith(cameo) and (target is None or t == target)
+        for s, code, t in found
+    ), found
 
 
 NO_EVENTS = [
@@ -125,6 +134,10 @@ NO_EVENTS = [
     "In 2014, Russia annexed Crimea.",  # historical mention, not this report's event
     "Kigali said it hoped French officials would be indicted.",  # a wish about others
     "The minister called the strike illegal.",  # judging an event is not carrying it out
+    "Argentina beat Brazil 2-0 in the final.",  # sport, not an assault
+    "Storms killed 12 people in Bangladesh.",  # no political actor did it
+    "Apple released a new iPhone on Tuesday.",
+    "The central bank cut interest rates.",
 ]
 
 

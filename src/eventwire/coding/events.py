@@ -438,7 +438,7 @@ def _candidate(token: Token, ctx: _Context, consumed: set[int]) -> list[_Candida
         ):
             return []  # the noun carries the event ("launched an air strike")
         carried = _violent_noun(token, lex) is not None and not (
-            role_tokens(token, "agent") or role_tokens(token, "prep:from") or own_subject(token) is not None
+            role_tokens(token, "agent") or role_tokens(token, "prep:from") or children(token, "nsubj")
         )
         if pattern.code[:2] in _VIOLENT_ROOTS and (carried or _violent_head(token, lex)):
             # "were killed in Israeli shelling", "bombarded the city, killing eight": one happening
@@ -451,6 +451,19 @@ def _candidate(token: Token, ctx: _Context, consumed: set[int]) -> list[_Candida
         clause = _noun_clause(token, lex) or token
         return _build(token, clause, pattern, ctx, consumed)
     return []
+
+
+def _bare_states(mentions: list[ActorMention]) -> bool:
+    return bool(mentions) and all(m.kind == "country" and not m.sector for m in mentions)
+
+
+def _carries_verb(noun: Token, lex: Lexicon) -> bool:
+    """ "soldiers were killed in a roadside bombing": the noun names the act the passive verb reports."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ not in ("in", "during", "by") or head.head.pos_ != "VERB":
+        return False
+    pattern = _match_verb(head.head, lex)
+    return pattern is not None and pattern.code[:2] in _VIOLENT_ROOTS
 
 
 def _violent_head(verb: Token, lex: Lexicon) -> bool:
@@ -599,6 +612,8 @@ def _build(
         # "the militant group that has seized ...", "victims killed by the crash": the doer is named but is
         # no actor we know; coding the event with half its participants would mislead
         return []
+    if code[:2] == "18" and _bare_states(sources) and (not targets or _bare_states(targets)):
+        return []  # "Argentina beat Brazil": states do not assault each other bodily (that is 19x)
     symmetric_pair = pattern.symmetric and len(sources) > 1
     if code[:2] in _ADDRESSED_ROOTS and not targets and not pattern.implicit_target and not symmetric_pair:
         return []  # an appeal or a visit to nobody named is not codable
@@ -608,6 +623,7 @@ def _build(
         and not _is_standalone_position(trigger)
         and not pattern.anaphoric
         and not (sources and targets)
+        and not (targets and _carries_verb(trigger, lex))
     ):
         return []  # a noun in passing ("lift the sanctions on Iran") is an event only with both actors named
     src_actors = [_as_actor(m) for m in sources]
