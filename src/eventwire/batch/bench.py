@@ -149,12 +149,26 @@ def _warm(engine: Engine) -> None:
 def measure(
     mode: str, workers: int, *, inputs: list[str], cleaned: Path, batch_size: int, model: str | None
 ) -> Measurement:
-    """Run one mode at one worker count in this process (or its pool) and time it."""
-    from eventwire.batch.driver import IngestSummary, ingest, run_tasks
+    """Run one mode at one worker count in this process (or its pool) and time it (ingest: a fresh store)."""
 
     raws = _cleaned(cleaned)
+    with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as scratch:
+        store = str(Path(scratch) / "store") if mode == "ingest" else None
+        return _measure(mode, workers, raws, inputs, store, batch_size, model)
+
+
+def _measure(
+    mode: str,
+    workers: int,
+    raws: list[RawDocument],
+    inputs: list[str],
+    store: str | None,
+    batch_size: int,
+    model: str | None,
+) -> Measurement:
+    from eventwire.batch.driver import IngestSummary, ingest, run_tasks
+
     started = time.perf_counter()
-    store = str(Path(tempfile.mkdtemp(prefix="eventwire-bench-")) / "store") if mode == "ingest" else None
     # The floor needs no eventwire data, so its workers skip the data warm-up.
     engine = make_engine(workers, store_path=store, model=model, warm=mode != "floor")
     _warm(engine)
