@@ -128,3 +128,31 @@ def test_batch_useful_workers(workers: int, total: int | None, batch_size: int, 
     from eventwire.batch.driver import useful_workers
 
     assert useful_workers(workers, total, batch_size) == expected
+
+
+def test_batch_failed_documents_are_skipped_then_retried_on_request(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import eventwire.pipeline as pipeline
+
+    corpus = _corpus(tmp_path, 4, seed=21)
+    poison = json.loads(corpus.read_text(encoding="utf-8").splitlines()[2])["text"]
+    real = pipeline.analyse
+
+    def failing(doc, prepared, *, model=None):  # type: ignore[no-untyped-def]
+        if prepared.text == poison:
+            raise ValueError("stage bug")
+        return real(doc, prepared, model=model)
+
+    monkeypatch.setattr(pipeline, "analyse", failing)
+    store = tmp_path / "store"
+    first = ingest([str(corpus)], store=store, workers=1)
+    assert (first.stored, first.failed, dict(first.failures_by_code)) == (3, 1, {"E031": 1})
+    (failure,) = first.failures
+    assert failure.origin.endswith("#3") and failure.doc_id and "stage bug" in failure.message
+    monkeypatch.setattr(pipeline, "analyse", real)  # the bug is fixed...
+    second = ingest([str(corpus)], store=store, workers=1)
+    assert (second.stored, second.skipped_existing, second.failed_earlier) == (0, 3, 1)  # ...but not retried
+    third = ingest([str(corpus)], store=store, workers=1, retry_failed=True)
+    assert (third.stored, third.skipped_existing, third.failed) == (1, 3, 0)
+    assert _counts(store)["documents"] == 4 and _counts(store)["failures"] == 1

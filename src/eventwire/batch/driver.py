@@ -125,7 +125,8 @@ class _Planner:
         if isinstance(item, DocumentError):
             self._add_failure(failure_from_error(item), task)
             return
-        if item.origin in self.failed_origins:
+        if item.origin in self.failed_origins and not item.origin.startswith("<"):
+            # "<stdin>"-style origins name no particular input, so they never mark one as failed before.
             self.summary.failed_earlier += 1
             return
         try:

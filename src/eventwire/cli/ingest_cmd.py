@@ -130,7 +130,7 @@ def print_summary(summary: IngestSummary, store: str) -> None:
         table.add_row("duplicates within input", f"{summary.duplicates:,}")
     table.add_row("failed", f"{summary.failed:,}")
     if summary.failed_earlier:
-        table.add_row("failed in an earlier run (not retried)", f"{summary.failed_earlier:,}")
+        table.add_row("failed in an earlier run (skipped; --retry-failed)", f"{summary.failed_earlier:,}")
     for code, count in sorted(summary.failures_by_code.items()):
         example = next((f.message for f in summary.failures if f.code == code), "")
         table.add_row(f"  {code}", f"{count:,}  [dim]{_shorten(example)}[/]")
