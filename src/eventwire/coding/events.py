@@ -212,7 +212,7 @@ def _topic_code(code: str, scope: list[Token], lex: Lexicon) -> str:
             words.add(phrase_lemma(sub))
     root = code[:2]
     for topic in lex.topics:
-        refined = topic.codes.get(root)
+        refined = topic.codes.get(code[:3]) or topic.codes.get(root)
         if refined is None or not (topic.lemmas & words):
             continue
         if refined.startswith(code) or (len(code) == 3 and code.endswith("0")):
@@ -533,7 +533,7 @@ def _build(
     code = pattern.code
     if pattern.topic:
         code = _topic_code(code, _complement_scope(trigger), lex)
-    elif code[:2] == "14" and pattern.pos == "verb":
+    elif code[:2] == "14":
         code = _topic_code(code, [c for c in trigger.children if c.dep_ in ("advcl", "xcomp", "prep")], lex)
     negated = is_negated(clause, frames) or (clause.i != trigger.i and is_negated(trigger, frames))
     if not negated and trigger.pos_ in ("NOUN", "PROPN") and is_negated(trigger, frames):
@@ -623,7 +623,7 @@ def _build(
         and not _is_standalone_position(trigger)
         and not pattern.anaphoric
         and not (sources and targets)
-        and not (targets and _carries_verb(trigger, lex))
+        and not (targets and code[:2] in _VIOLENT_ROOTS and _carries_verb(trigger, lex))
     ):
         return []  # a noun in passing ("lift the sanctions on Iran") is an event only with both actors named
     src_actors = [_as_actor(m) for m in sources]
