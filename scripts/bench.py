@@ -32,7 +32,12 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=0, help="corpus seed")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to measure")
     parser.add_argument("--repeat", type=int, default=2, help="runs of the whole sequence; best kept")
-    parser.add_argument("--batch-size", type=int, default=32, help="documents per batch")
+    parser.add_argument(
+        "--batch-size",
+        type=int,
+        default=16,
+        help="documents per batch (16: enough batches to balance 2 workers)",
+    )
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: $EVENTWIRE_MODEL)")
     parser.add_argument("--modes", nargs="+", default=list(MODES), choices=MODES, help="what to measure")
     parser.add_argument(
