@@ -3,19 +3,30 @@
 Per sentence the coder
 1. finds triggers: verbs by lemma and dependency constraints, nouns by lemma and modifiers
    (``data/lexicon/verbs.yaml``, ``nouns.yaml``); a noun carried by a light verb ("unleashed a crackdown",
-   "issued a plea") is one event with the verb's subject as source;
+   "issued a plea", "went on strike") is one event with the verb's subject as source;
 2. reads the frames governing the trigger (``modality.clause_frames``) and re-codes: an intended act becomes
-   an intent code 03x/13x, a refused or negated cooperative act a rejection 12x, "urged X to <act>" an
-   appeal 02x, "demanded that X <act>" a demand 10x; negated acts without such a mapping, hypotheticals
-   (except offers) and historical mentions are not events of this report and are dropped; complements of
-   accusations ("accused Nato
-   of massing troops") are allegations, not events;
-3. takes source and target from the subject / agent, object / dative / prepositions, with passives, conjoined
-   actors (one event per pair), relative clauses and "opponents of X";
-4. fills actors the text leaves implicit only by documented inference (lower confidence): a protest with no
-   named target is against the government of the country it happens in (``implicit`` in the lexicon), and a
-   definite noun that names an earlier event again ("the clampdown") takes that event's actors;
-5. keeps one event per distinct happening in a sentence (same CAMEO root and actors -> the most specific one).
+   an intent code 03x (or a threat 13x for force, unless it is a pledge), a refused or negated cooperative act
+   a rejection 12x, "urged X to <act>" an appeal 02x, "demanded that X <act>" a demand 10x, "X claimed it had
+   attacked" a claim of responsibility 015, and a party (not the press) saying another side used violence
+   its accusation 112;
+3. drops what the report does not present as happening: negated acts without a rejection code, hypotheticals
+   and conditionals (except offers, which are events with ``modality.hypothetical``), wishes about others,
+   infinitives no frame realises ("permission to help"), complements of accusations ("accused Nato of massing
+   troops"), direct quotations with only pronoun actors, and historical mentions (an earlier year in the
+   clause, or an interval before the main event: "two weeks after rebels kidnapped ...") - these are dropped
+   rather than kept with low confidence, so they can never be dated or counted as this report's events;
+4. takes source and target from the subject / agent, object / dative / prepositions (also one phrase down:
+   "advised against travel to Tunisia"), with passives, conjoined actors (one event per pair), "between A and
+   B", relative clauses and "opponents of X";
+5. fills actors the text leaves implicit only by documented inference (lower confidence, ``text`` None): a
+   protest with no named target is against the government of the country it happens in (``implicit`` in the
+   lexicon), repression with a named victim is by that country's police, and a definite noun that names an
+   earlier event again ("the clampdown") takes that event's actors;
+6. keeps one event per distinct happening in a sentence (same CAMEO root, or killing within a fight, with
+   compatible actors -> the best supported one), and drops relative clauses describing a participant.
+
+``event_id`` is a short hash of doc_id, sentence index, trigger offsets, CAMEO code and the actor codes (a
+trigger with conjoined actors gives one event per pair, so the pair is part of the identity).
 """
 
 from __future__ import annotations
