@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.facts.places import opens_dateline
 from eventwire.model import Count, DateRef, Event, Place
 
 PRECISION_RANK = {"site": 0, "city": 1, "admin1": 2, "country": 3, "region": 4, "unknown": 5}
@@ -337,24 +338,14 @@ def document_focus(places: list[Place], text: str | None = None) -> Place | None
     return Place(name=_country_name(top), country=top, precision="country")
 
 
-DATELINE_DASHES = (" \u2014 ", " \u2013 ", " - ", " -- ")
-
-
 def _dateline(places: list[Place], text: str) -> Place | None:
-    """The first place that opens a line followed shortly by a dash: "KYIV, Feb 24 (Reuters) - ..."."""
+    """The first city (site, state) a dateline opens a line with: "KYIV, Feb 24 (Reuters) - ...".
+
+    ``facts.places.opens_dateline`` is the test places.py finds datelines with, so the two agree."""
     for place in places:
-        start = place.start
-        if start is None or (start > 0 and text[start - 1] != "\n"):
+        if place.start is None or place.precision not in ("site", "city", "admin1"):
             continue
-        line = text[start : text.find("\n", start) if "\n" in text[start:] else len(text)]
-        cut = min((i for i in (line.find(d) for d in DATELINE_DASHES) if i > 0), default=-1)
-        rest = line[place.end - start : cut] if place.end is not None else ""
-        # "GOMA —", "GOMA, Democratic Republic of Congo —", not "Minsk is calm - for now"
-        if (
-            0 < cut <= 60
-            and (rest == "" or rest.startswith(","))
-            and place.precision in ("site", "city", "admin1")
-        ):
+        if opens_dateline(text, place.start):
             return place
     return None
 

