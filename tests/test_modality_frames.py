@@ -78,3 +78,15 @@ def test_modality_frames_not_reported_as_events(nlp, text: str) -> None:  # type
 def test_modality_frames_historical_needs_an_earlier_year(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _events(nlp, "In 2024, thousands of Georgians protested against the government in Tbilisi.")
     assert [(_country(e.source), e.cameo_root) for e in events] == [("GEO", "14")]
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [(dt.date(2024, 1, 10), ["19"]), (dt.date(2024, 6, 1), [])],
+)
+def test_modality_frames_last_year_is_recent_early_in_the_year(
+    nlp, published: dt.date, expected: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The army attacked the rebels in 2023.")
+    events = extract_events(doc, resolve_actors(doc, published=published), published=published, doc_id="y")
+    assert [e.cameo_root for e in events] == expected

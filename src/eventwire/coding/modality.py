@@ -159,9 +159,12 @@ def is_historical(trigger: Token, clause: Token, sent: Span, published: dt.date 
     """An earlier episode named in passing: a year before the report's year attached to the trigger's clause.
 
     "In 2010, there were protests": "2010" hangs off the clause of "protests" without crossing another verb.
-    Without a publication date, only years before the current year count.
+    Without a publication date, today's date stands in.
     """
-    reference = (published or dt.date.today()).year
+    today = published or dt.date.today()
+    # a year before the report's year counts unless the report is from the first quarter (then "in 2023" in
+    # January 2024 may be last month's news)
+    reference = today.year if today.month > 3 else today.year - 1
     anchors = {trigger.i, clause.i, trigger.head.i if trigger.pos_ in ("NOUN", "PROPN") else trigger.i}
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "CARDINAL"):
