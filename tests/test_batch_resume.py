@@ -65,7 +65,7 @@ def _query(store: Path, sql: str) -> tuple[int, ...]:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc to watch the worker processes")
-@pytest.mark.parametrize("workers", [2])
+@pytest.mark.parametrize("workers", [1, 2])
 def test_batch_kill9_then_resume_loses_and_duplicates_nothing(tmp_path: Path, workers: int) -> None:
     corpus, store = tmp_path / "corpus.jsonl", tmp_path / "store"
     _write_corpus(corpus)
