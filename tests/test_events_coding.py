@@ -52,6 +52,7 @@ CASES = [
     ("Sudanese protesters blocked roads in Khartoum.", "SDN", "144", "SDN"),
     ("Thousands of Georgians took to the streets of Tbilisi.", "GEO", "141", "GEO"),
     ("Protests against the Peruvian president spread across the country.", "PER", "141", "PER"),
+    ("Thousands of Armenian students took part in the protests in Yerevan.", "ARM", "141", "ARM"),
     # force posture, reduced relations
     ("The United States deployed troops to Poland.", "USA", "154", "POL"),
     ("China imposed sanctions on Lithuania.", "CHN", "163", "LTU"),

@@ -387,7 +387,7 @@ def _noun_actors(
             sources = _speaker_fallback(poss, speech, ctx)
     tgt_tokens = [t for p in tgt_preps for t in prep_objects(noun, p)]
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ in ("in", "during", "by") and head.head.pos_ == "VERB":
+    if pattern.code[:2] in _VIOLENT_ROOTS and _carries_verb(noun, ctx.lex):
         # "four people were killed in Israeli shelling in Gaza": the victims, else the place, are the target
         victims = children(head.head, "nsubjpass") or children(head.head, "dobj")
         tgt_tokens = victims + tgt_tokens + prep_objects(noun, "in") + prep_objects(head.head, "in")
@@ -425,6 +425,10 @@ def _noun_clause(noun: Token, lex: Lexicon) -> Token | None:
         return head.head
     if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in lex.frames.agreement_verbs:
         return head.head  # "agreed to a ceasefire", "returned to talks"
+    if noun.dep_ == "pobj" and head.lower_ == "in":  # "took part in the protests" ("in" on "took" or "part")
+        verb = head.head.head if head.head.lemma_.lower() == "part" else head.head
+        if any(c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in verb.children):
+            return verb
     if noun.dep_ == "conj":
         return _noun_clause(head, lex) if head.pos_ in ("NOUN", "PROPN") else None
     return None
