@@ -66,6 +66,11 @@ OPENING_BRACKETS = frozenset({"[", "(", "\u201c", '"'})
 #: Words of a hypothesis: a clause they mark makes the places under it hypothetical.
 HYPOTHESIS_MARKERS = frozenset({"if", "unless"})
 
+#: Auxiliaries that open a condition when put before the subject ("Should the talks fail, ...").
+INVERTED_CONDITIONALS = frozenset({"should", "were", "had"})
+#: Nouns of "in case (of) ..." / "in the event that ...".
+CASE_NOUNS = frozenset({"case", "event"})
+
 #: Dependencies through which a clause still belongs to the one above it ("if he decides to go to Paris").
 CLAUSE_LINKS = frozenset({"xcomp", "conj", "aux", "auxpass"})
 
@@ -318,7 +323,7 @@ def _bare_name_candidates(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Can
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if i in taken or tok.ent_type_ or not _is_name_token(tok) or i == 0:
+        if i in taken or tok.ent_type_ or not _is_name_token(tok):
             i += 1
             continue
         j = i
@@ -480,11 +485,43 @@ def _is_hypothetical(token: Token) -> bool:
             child.dep_ == "advcl" and _marked_hypothesis(child) for child in node.children
         ):
             return True
-        clause_head = node.pos_ in ("VERB", "AUX") and node.dep_ not in CLAUSE_LINKS
+        # "Were the army to attack Taipei": the infinitive hangs (as advcl) from the inverted "Were"
+        inverted_were = node.dep_ == "advcl" and node.head.lower_ in INVERTED_CONDITIONALS
+        clause_head = node.pos_ in ("VERB", "AUX") and node.dep_ not in CLAUSE_LINKS and not inverted_were
         if clause_head or node.head.i == node.i:
             return False
         node = node.head
 
 
 def _marked_hypothesis(verb: Token) -> bool:
-    return any(child.dep_ == "mark" and child.lower_ in HYPOTHESIS_MARKERS for child in verb.children)
+    """The clause headed by ``verb`` states a condition: "if/unless ...", "Should the talks fail", "in case
+    ...", "in the event that ..."."""
+    if any(child.dep_ == "mark" and child.lower_ in HYPOTHESIS_MARKERS for child in verb.children):
+        return True
+    return _inverted_condition(verb) or _in_case(verb)
+
+
+def _inverted_condition(verb: Token) -> bool:
+    """ "Should the talks fail", "Were the army to attack", "Had they attacked": a condition without "if",
+    told by the auxiliary standing before its subject at the start of an adverbial clause."""
+    if verb.dep_ != "advcl":
+        return False
+    first = verb.left_edge
+    if first.lower_ not in INVERTED_CONDITIONALS or not (first.i == verb.i or first.head.i == verb.i):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in verb.children)
+
+
+def _in_case(verb: Token) -> bool:
+    """ "in case the talks fail", "in case of war", "in the event that the deal collapses" (but not "in the
+    event, the talks failed": as it turned out)."""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ != "in" or child.i > verb.i:
+            continue
+        noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if noun is None or noun.lower_ not in CASE_NOUNS:
+            continue
+        after = noun.nbor(1).lower_ if noun.i + 1 < len(noun.doc) else ""
+        if noun.lower_ == "case" or after in ("that", "of"):
+            return True
+    return False
