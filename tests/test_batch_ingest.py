@@ -156,3 +156,24 @@ def test_batch_failed_documents_are_skipped_then_retried_on_request(
     third = ingest([str(corpus)], store=store, workers=1, retry_failed=True)
     assert (third.stored, third.skipped_existing, third.failed) == (1, 3, 0)
     assert _counts(store)["documents"] == 4 and _counts(store)["failures"] == 1
+
+
+@pytest.mark.parametrize("streaming", [False, True])
+def test_batch_cli_progress_bar(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, streaming: bool) -> None:
+    import io
+
+    from rich.console import Console
+
+    import eventwire.cli.ingest_cmd as ingest_cmd
+
+    screen = io.StringIO()
+    monkeypatch.setattr(ingest_cmd, "err_console", Console(file=screen, force_terminal=True, width=120))
+    if streaming:  # an unknown total: a running count instead of a bar with an ETA
+        monkeypatch.setattr(ingest_cmd, "estimate_total", lambda paths: None)
+    corpus = _corpus(tmp_path, 2, seed=13)
+    args = ["ingest", str(corpus), "--store", str(tmp_path / "store"), "--workers", "1"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    drawn = screen.getvalue()
+    assert "docs/s" in drawn
+    assert ("2 documents" in drawn) if streaming else ("2/2" in drawn)
