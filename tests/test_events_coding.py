@@ -101,6 +101,13 @@ CASES = [
     ("Four soldiers were killed in a roadside bombing in Mali.", None, "1833", "MLI"),
     # both sides of a symmetric agreement within one country
     ("The Sudanese army and the Rapid Support Forces agreed to a ceasefire.", "SDN", "0871", "SDN"),
+    # an allegation by a document speaks for where it was issued; its target is who the claim is about
+    (
+        "A report released in the Rwandan capital alleged that France had armed the militias.",
+        "RWA",
+        "112",
+        "FRA",
+    ),
     # claims: responsibility for one's own act (015); a party's charge against another side (112)
     ("Hamas claimed that it had fired rockets at Israel.", "PSE", "015", "ISR"),
     ("Israel said rockets were fired at it from Gaza.", "ISR", "112", "PSE"),

@@ -73,6 +73,8 @@ def role_tokens(token: Token, role: str) -> list[Token]:
     if role == "subject":
         subj = subject_token(token)
         return [subj] if subj is not None else []
+    if role == "ccomp_subject":  # "alleged that France was aware ...": who the claim is about
+        return [s for c in children(token, "ccomp") for s in [own_subject(c)] if s is not None]
     return []
 
 
@@ -157,6 +159,14 @@ def mention_for(token: Token, actors: ActorAnalysis, frames: Frames, depth: int 
         found = actors.mention_at(child.i) or place_mention(child)
         if found is not None:
             return found
+    if token.lemma_.lower() in frames.document_nouns:
+        # "a report released in the Rwandan capital", "a statement issued by the ministry": where it came from
+        for clause in children(token, "acl"):
+            for sub in clause.subtree:
+                if sub.i != clause.i and sub.dep_ in ("pobj", "amod", "compound"):
+                    found = actors.mention_at(sub.i) or place_mention(sub)
+                    if found is not None:
+                        return found
     if token.pos_ == "NOUN" and token.lemma_.lower() not in frames.relation_nouns:
         # "the mayor of Nablus", "leaders of Egypt's Muslim Brotherhood": the head belongs to the "of" actor
         for obj in prep_objects(token, "of"):

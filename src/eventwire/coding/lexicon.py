@@ -86,6 +86,7 @@ class Frames:
     negators: frozenset[str]
     group_nouns: frozenset[str]
     relation_nouns: frozenset[str]
+    document_nouns: frozenset[str]
     tables: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
@@ -218,6 +219,7 @@ def _frames(data: dict[str, Any]) -> Frames:
         negators=_words(data.get("negators")),
         group_nouns=_words(data.get("group_nouns")),
         relation_nouns=_words(data.get("relation_nouns")),
+        document_nouns=_words(data.get("document_nouns")),
         tables=tables,
     )
 
