@@ -225,15 +225,25 @@ def _entity_candidates(ent: Span, gaz: Gazetteer, taken: set[int]) -> list[Candi
     if whole is not None and whole.readings:
         return [whole]
     found: list[Candidate] = []
-    for part in _list_parts(ent):
+    parts = _list_parts(ent)
+    # Every member a known place name ("Kharkiv, Odesa" tagged ORG): a list of places whatever the label.
+    label = "GPE" if len(parts) > 1 and all(_known_names(p, gaz) for p in parts) else ent.label_
+    for part in parts:
         if len(part) == len(ent):
             break
-        cand = _entity_candidate(
-            part, gaz, taken | {t for c in found for t in range(c.start, c.end)}, ent.label_
-        )
+        cand = _entity_candidate(part, gaz, taken | {t for c in found for t in range(c.start, c.end)}, label)
         if cand is not None and cand.readings:
             found.append(cand)
     return found or ([whole] if whole is not None else [])
+
+
+def _known_names(span: Span, gaz: Gazetteer) -> list[GazEntry]:
+    """Readings of a name that are not obscure spellings: primary names, or alternates of big cities."""
+    return [r for r in gaz.lookup(span.text) if _trusted(r)]
+
+
+def _trusted(entry: GazEntry) -> bool:
+    return not entry.alias or entry.population >= ALIAS_MIN_POPULATION
 
 
 def _list_parts(ent: Span) -> list[Span]:
@@ -302,7 +312,7 @@ def _part_of_country(span: Span, gaz: Gazetteer) -> list[GazEntry]:
 
 def _mislabelled(span: Span, readings: list[GazEntry], label: str, taken: set[int]) -> Candidate | None:
     """A place name under another label: only primary names, and only with support from the context."""
-    primary = [r for r in readings if not r.alias]
+    primary = [r for r in readings if _trusted(r)]  # "Hama" is an alternate name of the big city Hamah
     if not primary:
         return None
     if label == "NORP":
@@ -370,7 +380,11 @@ def _after_locative(span: Span) -> bool:
 def _coordinated_with_place(span: Span, taken: set[int]) -> bool:
     """'in Gomel and Brest': a name coordinated with a place already found inherits its preposition."""
     i = span.start - 1
-    return i >= 1 and span.doc[i].lower_ in ("and", "or", ",") and (i - 1) in taken
+    if i < 0 or span.doc[i].lower_ not in ("and", "or", ","):
+        return False
+    while i >= 0 and span.doc[i].lower_ in ("and", "or", ","):
+        i -= 1  # "Lagos, and Enugu": a serial comma before the conjunction
+    return i >= 0 and i in taken
 
 
 def _looks_like_name(span: Span) -> bool:
@@ -393,7 +407,7 @@ def _document_votes(
     admin1s: set[str] = set()
     for cand in candidates:
         # An obscure alternate spelling must not vote for its own country (see _plausible).
-        trusted = [r for r in cand.readings if not r.alias or r.population >= ALIAS_MIN_POPULATION]
+        trusted = [r for r in cand.readings if _trusted(r)]
         countries = {r.country for r in trusted if r.country}
         if len(countries) == 1:
             # A country/region/state name is a strong signal; a city whose name is unique gives half a vote.
