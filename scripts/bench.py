@@ -22,6 +22,11 @@ from rich.table import Table
 from eventwire.batch.bench import MODES, Measurement, best_of, build_corpus, machine, rows, run_child
 
 ROOT = Path(__file__).resolve().parent.parent
+LEGEND = (
+    "× floor: words/s over the parse-only floor's at the same worker count (wall clock; CPU: per CPU-second, "
+    "which other jobs on the machine hardly move). × 1 worker: docs/s over the same mode with one worker. "
+    "busy: share of the run the workers spent inside batches (near 100%: the driver keeps them fed)."
+)
 
 
 def _args(argv: list[str] | None) -> argparse.Namespace:
@@ -50,7 +55,7 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
 def _table(results: list[dict[str, object]]) -> Table:
     table = Table(title="eventwire throughput (steady state; start-up excluded)", title_justify="left")
     for column in ("mode", "workers", "docs", "docs/s", "words/s", "sents/s", "× floor", "× 1 worker",
-                   "words/CPU-s", "× floor (CPU)", "peak RSS/worker", "events", "start-up"):  # fmt: skip
+                   "words/CPU-s", "× floor (CPU)", "busy", "peak RSS/worker", "events", "start-up"):  # fmt: skip
         table.add_column(column, justify="left" if column == "mode" else "right")
     for r in results:
         ratio, speedup = r["ratio_to_floor"], r["speedup_vs_1"]
@@ -65,6 +70,7 @@ def _table(results: list[dict[str, object]]) -> Table:
             "-" if speedup is None else f"{speedup:.2f}",
             f"{r['words_per_cpu_s']:,.0f}",
             "-" if r["cpu_ratio_to_floor"] is None else f"{r['cpu_ratio_to_floor']:.2f}",
+            "-" if r["worker_utilisation"] is None else f"{r['worker_utilisation']:.0%}",
             f"{r['peak_rss_mb']:,.0f} MB",
             f"{r['events']:,}",
             f"{r['startup_s']:.1f} s",
@@ -99,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
     results = rows(best_of(measurements))
     console.print(_table(results))
+    console.print(LEGEND)
     report = {
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": before,

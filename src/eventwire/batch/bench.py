@@ -47,6 +47,10 @@ class Measurement:
     #: CPU seconds of all processes doing the run (the driver plus, for a pool, the workers' batch units).
     #: Throughput per CPU second hardly moves when other jobs share the machine; wall-clock throughput does.
     cpu_s: float = 0.0
+    #: Wall seconds the workers spent inside batch units, summed. busy_s / (seconds x workers) is how busy the
+    #: workers were kept (near 1: the driver is not the bottleneck); cpu_s / busy_s below 1 means other jobs
+    #: took the CPU from them.
+    busy_s: float = 0.0
 
     @property
     def words_per_cpu_s(self) -> float:
@@ -199,6 +203,7 @@ def _measure(
         peak_rss_mb=rss / 1024,
         events=summary.events,
         cpu_s=cpu,
+        busy_s=summary.unit_seconds,
     )
 
 
@@ -289,6 +294,7 @@ def rows(results: list[Measurement]) -> list[dict[str, Any]]:
                 "cpu_ratio_to_floor": (
                     round(m.words_per_cpu_s / floor.words_per_cpu_s, 3) if floor and floor.cpu_s else None
                 ),
+                "worker_utilisation": round(m.busy_s / (m.seconds * m.workers), 3) if m.seconds else None,
                 "speedup_vs_1": (
                     round(m.docs_per_s / single.docs_per_s, 3)
                     if single and single.docs and m.workers != 1

@@ -52,6 +52,7 @@ class IngestSummary:
     batches: int = 0
     seconds: float = 0.0
     cpu_seconds: float = 0.0  # CPU time spent inside batch units (all workers together)
+    unit_seconds: float = 0.0  # wall time spent inside batch units (all workers together)
     total: int | None = None  # documents expected, when it could be estimated up front
     peak_rss_kb: dict[int, int] = field(default_factory=dict)  # worker pid -> peak RSS (KiB)
 
@@ -261,6 +262,7 @@ def fold_outcome(summary: IngestSummary, outcome: UnitOutcome) -> None:
     summary.words += outcome.words
     summary.sentences += outcome.sentences
     summary.cpu_seconds += outcome.cpu_seconds
+    summary.unit_seconds += outcome.seconds
     for failure in outcome.failures:
         summary.record_failure(failure)
     pid = outcome.worker_pid
