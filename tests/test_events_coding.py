@@ -64,6 +64,7 @@ CASES = [
     # consultation and diplomacy
     ("President Macron met Chancellor Scholz in Berlin.", "FRA", "04", "DEU"),
     ("The Chinese foreign minister visited Moscow on Tuesday.", "CHN", "042", "RUS"),
+    ("The Chinese foreign minister visited Moscow on Tuesday.", "RUS", "043", "CHN"),  # visits come in pairs
     ("Biden spoke to Zelensky by phone.", "USA", "041", "UKR"),
     ("Egypt mediated between Israel and Hamas.", "EGY", "045", "ISR"),
     ("The European Union praised Moldova for its reforms.", "IGOEU", "051", "MDA"),
@@ -108,6 +109,11 @@ CASES = [
         "112",
         "FRA",
     ),
+    # ordering an act is demanding it, but an ordered crackdown is the orderer's crackdown
+    ("The US president ordered an investigation against Iran.", "USA", "10", "IRN"),
+    ("The Iranian president ordered a crackdown on the protesters.", "IRN", "175", "IRN"),
+    # with no named victim, violence targets the country where it happened
+    ("Boko Haram has launched many attacks in northeastern Nigeria.", "NGA", "190", "NGA"),
     # claims: responsibility for one's own act (015); a party's charge against another side (112)
     ("Hamas claimed that it had fired rockets at Israel.", "PSE", "015", "ISR"),
     ("Israel said rockets were fired at it from Gaza.", "ISR", "112", "PSE"),

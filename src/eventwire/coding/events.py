@@ -31,6 +31,7 @@ trigger with conjoined actors gives one event per pair, so the pair is part of t
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections import Counter
@@ -279,6 +280,25 @@ def _place_country(token: Token, ctx: _Context) -> str | None:
                 if mention is not None and mention.country and mention.kind in ("country", "place", None):
                     return mention.country
     return None
+
+
+def _violence_location(trigger: Token, clause: Token, ctx: _Context) -> list[ActorMention]:
+    """The country of the place where an act of violence happened, searched a few phrases down."""
+    heads = [trigger] + ([clause] if clause.i != trigger.i else [])
+    for _ in range(4):
+        layer: list[Token] = []
+        for head in heads:
+            for prep in children(head, "prep"):
+                for obj in children(prep, "pobj"):
+                    if prep.lower_ in ("in", "across", "throughout", "near", "inside"):
+                        found = [
+                            m for m in mentions_for(obj, ctx.actors, ctx.lex.frames) if m.kind == "country"
+                        ]
+                        if found:
+                            return found[:1]
+                    layer.append(obj)
+        heads = layer
+    return []
 
 
 def _speaker_fallback(token: Token, found_speech: Token | None, ctx: _Context) -> list[ActorMention]:
@@ -580,6 +600,12 @@ def _build(
         mod.reported_by = (said[0].name or said[0].text) if said else speaker.text
 
     trigger_out = trigger
+    ordered = clause.i != trigger.i and clause.lemma_.lower() in frames.demand_frames
+    if ordered and code[:2] not in ("10", "12") and code[:2] not in _CONFLICT_ROOTS:
+        # "ordered an investigation against Iran": ordering an act is demanding it (CAMEO 10); an ordered
+        # crackdown stays the orderer's crackdown
+        code = map_code(code, frames.tables["demand"]) or "100"
+        trigger_out = clause
     if found.appeal is not None or found.demand is not None:
         frame_verb = found.appeal or found.demand
         assert frame_verb is not None
@@ -641,6 +667,10 @@ def _build(
         and not (targets and code[:2] in _VIOLENT_ROOTS and _carries_verb(trigger, lex))
     ):
         return []  # a noun in passing ("lift the sanctions on Iran") is an event only with both actors named
+    if not targets and sources and code[:2] in _VIOLENT_ROOTS:
+        # "Boko Haram launched attacks ... in northeastern Nigeria": with no named victim, the country where
+        # the violence happened is its target (as GDELT and PETRARCH code it)
+        targets = _violence_location(trigger, clause, ctx)
     src_actors = [_as_actor(m) for m in sources]
     tgt_actors = [_as_actor(m) for m in targets]
     cand = _Candidate(trigger_out, clause, pattern, code, src_actors, tgt_actors, mod, confidence)
@@ -877,7 +907,38 @@ def _sentence_events(sent: Span, index: int, ctx: _Context) -> list[Event]:
     if any(not _reduced_relative(c.clause) for c in cands):
         cands = [c for c in cands if not _reduced_relative(c.clause)]
     events = [_event(c, s, t, sent, index, ctx) for c in cands for s, t in _pairs(c)]
+    events += _complementary(events, ctx)
     return _dedupe(events)
+
+
+def _complementary(events: list[Event], ctx: _Context) -> list[Event]:
+    """CAMEO codes some events in pairs: a visit (042) by A to B is B hosting A (043), and back
+    (``complements`` in frames.yaml)."""
+    table = ctx.lex.frames.tables.get("complements", {})
+    out: list[Event] = []
+    for event in events:
+        other = table.get(event.cameo)
+        if other is None or event.source is None or event.target is None:
+            continue
+        info = ontology.describe(other, source=event.target, target=event.source)
+        out.append(
+            dataclasses.replace(
+                event,
+                event_id=hashlib.sha1(f"{event.event_id}|{other}".encode()).hexdigest()[:16],
+                source=event.target,
+                target=event.source,
+                cameo=info.code,
+                cameo_root=info.root,
+                quad_class=info.quad_class,
+                goldstein=info.goldstein,
+                plover=dict(info.plover),
+                acled=dict(info.acled) if info.acled else None,
+                cameo_name=info.name,
+                modality=Modality(**event.modality.to_dict()),
+                confidence=round(max(0.05, event.confidence - 0.1), 2),
+            )
+        )
+    return out
 
 
 def _reduced_relative(token: Token) -> bool:

@@ -195,7 +195,7 @@ def _patterns(section: Any, pos: str, file: str) -> dict[str, tuple[Pattern, ...
 
 
 def _frames(data: dict[str, Any]) -> Frames:
-    table_names = ("intent", "appeal", "demand", "negation")
+    table_names = ("intent", "appeal", "demand", "negation", "complements")
     tables = {
         name: {str(k): _check_code(v, f"frames.yaml:{name}") for k, v in (data.get(name) or {}).items()}
         for name in table_names
