@@ -154,7 +154,18 @@ def _related_clause(there: Token, home: Token) -> bool:
         return False  # "how detainees had been beaten": earlier than the main clause's date
     if any(anc.i == there.i for anc in home.ancestors):
         return True
-    return there.dep_ in ("advcl", "xcomp") and there.head.i == home.i
+    if there.head.i != home.i:
+        return False
+    if there.dep_ == "xcomp" and _to_infinitive(there):
+        # "called on the unions to return to talks on Wednesday", "invited him to visit early next year":
+        # the infinitive is what is asked, planned or promised, later than the asking -- unless the verb only
+        # frames its complement's own time ("began to shell on Monday", "tried to block ... on Sunday")
+        return home.lemma_.lower() in set(_table()["shared_time_verbs"])
+    return there.dep_ in ("advcl", "xcomp")
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _pluperfect(verb: Token) -> bool:
@@ -297,6 +308,8 @@ def _sentence_place(trigger: Token, candidates: list[tuple[Place, Token]]) -> Pl
     for place, tok in candidates:
         if not _same_sentence(tok, trigger) or not (_is_location(tok) or _is_destination(tok, trigger)):
             continue
+        if _other_conjunct(tok, trigger):
+            continue
         # a place inside the trigger's own phrase beats one reached through its head ("A court in Ankara
         # sentenced X, and police detained Y during a protest in Izmir": Izmir for "detained")
         below = trigger.left_edge.i <= tok.i <= trigger.right_edge.i
@@ -304,6 +317,35 @@ def _sentence_place(trigger: Token, candidates: list[tuple[Place, Token]]) -> Pl
         if best is None or key < best[0]:
             best = (key, place)
     return best[1] if best else None
+
+
+def _other_conjunct(place: Token, trigger: Token) -> bool:
+    """The place lies in another clause coordinated with the trigger's, one with a subject of its own: "the
+    Japanese are negotiating a deal, and the ministers are due to meet in Tokyo", "he said Islamabad had no link
+    to the gunmen who killed soldiers near Poonch, and he accused India": that clause's place is its own."""
+    lca = _common_ancestor(place, trigger)
+    if lca is None:
+        return False
+    return _conjunct_on_path(place, lca) or _conjunct_on_path(trigger, lca)
+
+
+def _common_ancestor(a: Token, b: Token) -> Token | None:
+    above_a = {a.i, *(t.i for t in a.ancestors)}
+    return next((t for t in [b, *b.ancestors] if t.i in above_a), None)
+
+
+def _conjunct_on_path(tok: Token, top: Token) -> bool:
+    """A coordinated verb with its own subject between ``tok`` (included) and ``top`` (excluded)."""
+    for node in [tok, *tok.ancestors]:
+        if node.i == top.i:
+            return False
+        if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and _has_subject(node):
+            return True
+    return False
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def document_focus(places: list[Place], text: str | None = None) -> Place | None:
