@@ -76,3 +76,20 @@ def test_batch_count_lines_streams_large_files(tmp_path: Path) -> None:
     path = tmp_path / "big.jsonl"
     path.write_bytes(b'{"text": "a"}\n' * 200_000 + b'{"text": "last, no newline"}')
     assert count_lines(path) == 200_001
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("United States", "the United States"),
+        ("The Netherlands", "the Netherlands"),
+        ("Philippines", "the Philippines"),
+        ("Democratic Republic of the Congo", "the Democratic Republic of the Congo"),
+        ("Peru", "Peru"),
+        ("Laos", "Laos"),
+    ],
+)
+def test_batch_corpus_country_articles(name: str, expected: str) -> None:
+    from eventwire.batch.corpus import with_article
+
+    assert with_article(name) == expected

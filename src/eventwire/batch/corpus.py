@@ -63,8 +63,30 @@ def _cities() -> tuple[City, ...]:
             continue
         if not all(ch.isalpha() or ch in " -'" for ch in name):  # keep names a reader can type
             continue
-        cities.append(City(name=name, country=country["name"], capital=country["capital"]))
+        cities.append(City(name=name, country=with_article(country["name"]), capital=country["capital"]))
     return tuple(cities)
+
+
+#: Country names a writer puts "the" before ("protests in the Philippines").
+_THE_PREFIXES = (
+    "United ",
+    "Republic of ",
+    "Democratic Republic ",
+    "Central African ",
+    "Dominican ",
+    "Czech ",
+)
+_THE_NAMES = frozenset(
+    {"Philippines", "Netherlands", "Bahamas", "Gambia", "Comoros", "Maldives", "Seychelles"}
+)
+
+
+def with_article(country: str) -> str:
+    """'United States' -> 'the United States', 'The Netherlands' -> 'the Netherlands', 'Peru' -> 'Peru'."""
+    bare = country.removeprefix("The ")
+    if bare != country or bare in _THE_NAMES or bare.startswith(_THE_PREFIXES):
+        return f"the {bare}"
+    return country
 
 
 def _number(rng: random.Random, low: int, high: int) -> str:
