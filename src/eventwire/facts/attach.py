@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.coding import kb
 from eventwire.facts.places import opens_dateline
 from eventwire.model import Count, DateRef, Event, Place
 
@@ -397,12 +398,8 @@ def _first_index(places: list[Place], country: str | None) -> int:
 
 
 def _country_name(code: str | None) -> str:
+    """The knowledge base's short name ("Democratic Republic of the Congo"), as country mentions are named."""
     if not code:
         return "unknown"
-    try:
-        import pycountry
-
-        found = pycountry.countries.lookup(code)
-        return str(getattr(found, "common_name", None) or found.name)
-    except LookupError:
-        return code
+    record = kb.country_by_code(code)
+    return record.name if record is not None else code
