@@ -559,118 +559,25 @@ def _recode(code: str, found: ClauseFrames, negated: bool, lex: Lexicon) -> tupl
 def _build(
     trigger: Token, clause: Token, pattern: Pattern, ctx: _Context, consumed: set[int]
 ) -> list[_Candidate]:
-    lex = ctx.lex
-    frames = lex.frames
+    """One candidate event for a matched trigger, or none when the frames or the participants rule it out."""
     anchor = _frame_anchor(trigger, clause)
-    found = clause_frames(anchor, frames)
+    found = clause_frames(anchor, ctx.lex.frames)
     if found.accusation or found.unrealised:
         return []
-    code = pattern.code
-    if pattern.topic:
-        code = _topic_code(code, _complement_scope(trigger), lex)
-    elif code[:2] == "14":
-        code = _topic_code(code, [c for c in trigger.children if c.dep_ in ("advcl", "xcomp", "prep")], lex)
-    negated = is_negated(clause, frames) or (clause.i != trigger.i and is_negated(trigger, frames))
-    if not negated and trigger.pos_ in ("NOUN", "PROPN") and is_negated(trigger, frames):
-        negated = True
-    recoded, intent = _recode(code, found, negated, lex)
-    if recoded is None:
+    coded = _code_and_modality(trigger, clause, anchor, pattern, found, ctx)
+    if coded is None:
         return []
-    code = recoded
-    if found.intent and _wished_for(found):
-        return []  # "hoped officials would be indicted": a wish about others, not an act
-    hypothetical = is_hypothetical(found.chain, frames)
-    future = is_future(clause, frames.future_aux)
-    refused = negated or found.refusal is not None
-    if found.speech is not None and not found.intent and is_future(clause, frames.reported_future_aux):
-        hypothetical = False  # "would" here is the future of reported speech, not a conditional
-        mapped = None if refused else map_code(code, frames.tables["intent"])
-        if mapped is not None:  # "announced it would free ..." = intent to release
-            code, intent = mapped, True
-        future = not refused  # "insisted he would not rerun" is a refusal now, not a future act
-    if hypothetical and not intent:
+    code, mod = coded
+    code, trigger_out, sources, targets = _participants(
+        trigger, clause, pattern, found, code, mod, ctx, consumed
+    )
+    if not _admissible(trigger, clause, pattern, code, sources, targets, ctx):
         return []
-    sent = trigger.sent
-    if is_historical(trigger, anchor, sent, ctx.published) or is_earlier_episode(anchor):
-        return []
-    mod = Modality(negated=refused, intent=intent or (future and not refused), hypothetical=hypothetical)
-    speaker = speaker_token(found)
-    if speaker is not None:
-        said = mentions_for(speaker, ctx.actors, frames)
-        mod.reported_by = (said[0].name or said[0].text) if said else speaker.text
-
-    trigger_out = trigger
-    ordered = clause.i != trigger.i and clause.lemma_.lower() in frames.demand_frames
-    if ordered and code[:2] not in ("10", "12") and code[:2] not in _CONFLICT_ROOTS:
-        # "ordered an investigation against Iran": ordering an act is demanding it (CAMEO 10); an ordered
-        # crackdown stays the orderer's crackdown
-        code = map_code(code, frames.tables["demand"]) or "100"
-        trigger_out = clause
-    if found.appeal is not None or found.demand is not None:
-        frame_verb = found.appeal or found.demand
-        assert frame_verb is not None
-        table = frames.tables["appeal" if found.appeal is not None else "demand"]
-        code = map_code(code, table) or ("020" if found.appeal is not None else "100")
-        consumed.add(frame_verb.i)
-        subj = subject_token(frame_verb, frames=frames)
-        sources = mentions_for(subj, ctx.actors, frames)
-        addressee = children(frame_verb, "dobj") or [
-            t
-            for t in (own_subject(c) for c in found.chain if c.head.i == frame_verb.i and c.i != frame_verb.i)
-            if t is not None
-        ]
-        targets = mentions_for(addressee[0], ctx.actors, frames) if addressee else []
-        trigger_out = frame_verb
-        mod.intent = False
-    elif pattern.pos == "verb":
-        sources, targets = _verb_actors(trigger, pattern, ctx, found.speech)
-    else:
-        sources, targets = _noun_actors(trigger, clause, pattern, ctx, found.speech)
-    for frame_word in found.intent:
-        consumed.add(frame_word.i)
-    if found.refusal is not None:
-        consumed.add(found.refusal.i)
-
-    if found.speech is not None and _claims_own_act(found.speech, sources, ctx):
-        code, trigger_out = "015", found.speech  # "X claimed it had attacked Y": claim of responsibility
-    # A party (not the press) saying someone else used violence is coded as its accusation (CAMEO 112).
-    elif found.speech is not None and code[:2] in _VIOLENT_ROOTS:
-        accusation = _accusation(found.speech, sources, targets, ctx)
-        if accusation is not None:
-            sources, targets = accusation
-            code = "112"
-            trigger_out = found.speech
-            mod.reported_by = None
-
-    confidence = 0.75 if pattern.pos == "verb" else 0.65
-    if pattern.weak:
-        if not targets:
-            return []
-        confidence -= 0.1
-    if code[:2] in _VERBAL_ROOTS and not sources:
-        return []  # a statement, appeal, accusation ... needs someone who makes it
-    if not sources and pattern.pos == "verb" and not pattern.implicit_source and _unknown_doer(trigger):
-        # "the militant group that has seized ...", "victims killed by the crash": the doer is named but is
-        # no actor we know; coding the event with half its participants would mislead
-        return []
-    if code[:2] == "18" and _bare_states(sources) and (not targets or _bare_states(targets)):
-        return []  # "Argentina beat Brazil": states do not assault each other bodily (that is 19x)
-    symmetric_pair = pattern.symmetric and len(sources) > 1
-    if code[:2] in _ADDRESSED_ROOTS and not targets and not pattern.implicit_target and not symmetric_pair:
-        return []  # an appeal or a visit to nobody named is not codable
-    if (
-        pattern.pos == "noun"
-        and clause.i == trigger.i
-        and not _is_standalone_position(trigger)
-        and not pattern.anaphoric
-        and not (sources and targets)
-        and not (targets and code[:2] in _VIOLENT_ROOTS and _carries_verb(trigger, lex))
-    ):
-        return []  # a noun in passing ("lift the sanctions on Iran") is an event only with both actors named
     if not targets and sources and code[:2] in _VIOLENT_ROOTS:
         # "Boko Haram launched attacks ... in northeastern Nigeria": with no named victim, the country where
         # the violence happened is its target (as GDELT and PETRARCH code it)
         targets = _violence_location(trigger, clause, ctx)
+    confidence = (0.75 if pattern.pos == "verb" else 0.65) - (0.1 if pattern.weak else 0.0)
     src_actors = [_as_actor(m) for m in sources]
     tgt_actors = [_as_actor(m) for m in targets]
     cand = _Candidate(trigger_out, clause, pattern, code, src_actors, tgt_actors, mod, confidence)
@@ -685,6 +592,137 @@ def _build(
     if _in_quote(trigger) and _pronoun_only(sources + targets):
         return []  # "I will not allow it": inside a quotation, pronoun actors cannot be resolved reliably
     return [cand]
+
+
+def _code_and_modality(
+    trigger: Token, clause: Token, anchor: Token, pattern: Pattern, found: ClauseFrames, ctx: _Context
+) -> tuple[str, Modality] | None:
+    """The trigger's code after topic, negation, refusal and intent frames, and its modality; None when the
+    report does not present it as happening (negated without a rejection code, a wish, hypothetical,
+    historical)."""
+    lex = ctx.lex
+    frames = lex.frames
+    code = pattern.code
+    if pattern.topic:
+        code = _topic_code(code, _complement_scope(trigger), lex)
+    elif code[:2] == "14":
+        code = _topic_code(code, [c for c in trigger.children if c.dep_ in ("advcl", "xcomp", "prep")], lex)
+    negated = is_negated(clause, frames) or (clause.i != trigger.i and is_negated(trigger, frames))
+    if not negated and trigger.pos_ in ("NOUN", "PROPN") and is_negated(trigger, frames):
+        negated = True
+    recoded, intent = _recode(code, found, negated, lex)
+    if recoded is None:
+        return None
+    code = recoded
+    if found.intent and _wished_for(found):
+        return None  # "hoped officials would be indicted": a wish about others, not an act
+    hypothetical = is_hypothetical(found.chain, frames)
+    future = is_future(clause, frames.future_aux)
+    refused = negated or found.refusal is not None
+    if found.speech is not None and not found.intent and is_future(clause, frames.reported_future_aux):
+        hypothetical = False  # "would" here is the future of reported speech, not a conditional
+        mapped = None if refused else map_code(code, frames.tables["intent"])
+        if mapped is not None:  # "announced it would free ..." = intent to release
+            code, intent = mapped, True
+        future = not refused  # "insisted he would not rerun" is a refusal now, not a future act
+    if hypothetical and not intent:
+        return None
+    if is_historical(trigger, anchor, trigger.sent, ctx.published) or is_earlier_episode(anchor):
+        return None
+    mod = Modality(negated=refused, intent=intent or (future and not refused), hypothetical=hypothetical)
+    speaker = speaker_token(found)
+    if speaker is not None:
+        said = mentions_for(speaker, ctx.actors, frames)
+        mod.reported_by = (said[0].name or said[0].text) if said else speaker.text
+    return code, mod
+
+
+def _participants(
+    trigger: Token,
+    clause: Token,
+    pattern: Pattern,
+    found: ClauseFrames,
+    code: str,
+    mod: Modality,
+    ctx: _Context,
+    consumed: set[int],
+) -> tuple[str, Token, list[ActorMention], list[ActorMention]]:
+    """Source and target, with the re-codings that move the event to a governing verb: orders, appeals and
+    demands ("urged X to ..."), claims of responsibility and accusations. Frame words it uses are consumed
+    (they are not events of their own)."""
+    frames = ctx.lex.frames
+    trigger_out = trigger
+    ordered = clause.i != trigger.i and clause.lemma_.lower() in frames.demand_frames
+    if ordered and code[:2] not in ("10", "12") and code[:2] not in _CONFLICT_ROOTS:
+        # "ordered an investigation against Iran": ordering an act is demanding it (CAMEO 10); an ordered
+        # crackdown stays the orderer's crackdown
+        code = map_code(code, frames.tables["demand"]) or "100"
+        trigger_out = clause
+    frame_verb = found.appeal or found.demand
+    if frame_verb is not None:
+        table = frames.tables["appeal" if found.appeal is not None else "demand"]
+        code = map_code(code, table) or ("020" if found.appeal is not None else "100")
+        consumed.add(frame_verb.i)
+        sources = mentions_for(subject_token(frame_verb, frames=frames), ctx.actors, frames)
+        addressee = children(frame_verb, "dobj") or [
+            t
+            for t in (own_subject(c) for c in found.chain if c.head.i == frame_verb.i and c.i != frame_verb.i)
+            if t is not None
+        ]
+        targets = mentions_for(addressee[0], ctx.actors, frames) if addressee else []
+        trigger_out = frame_verb
+        mod.intent = False
+    elif pattern.pos == "verb":
+        sources, targets = _verb_actors(trigger, pattern, ctx, found.speech)
+    else:
+        sources, targets = _noun_actors(trigger, clause, pattern, ctx, found.speech)
+    consumed.update(f.i for f in found.intent)
+    if found.refusal is not None:
+        consumed.add(found.refusal.i)
+    if found.speech is not None and _claims_own_act(found.speech, sources, ctx):
+        code, trigger_out = "015", found.speech  # "X claimed it had attacked Y": claim of responsibility
+    elif found.speech is not None and code[:2] in _VIOLENT_ROOTS:
+        # A party (not the press) saying someone else used violence is coded as its accusation (CAMEO 112).
+        accusation = _accusation(found.speech, sources, targets, ctx)
+        if accusation is not None:
+            sources, targets = accusation
+            code, trigger_out = "112", found.speech
+            mod.reported_by = None
+    return code, trigger_out, sources, targets
+
+
+def _admissible(
+    trigger: Token,
+    clause: Token,
+    pattern: Pattern,
+    code: str,
+    sources: list[ActorMention],
+    targets: list[ActorMention],
+    ctx: _Context,
+) -> bool:
+    """Whether the participants found are enough to report the event (precision rules)."""
+    if pattern.weak and not targets:
+        return False
+    if code[:2] in _VERBAL_ROOTS and not sources:
+        return False  # a statement, appeal, accusation ... needs someone who makes it
+    if not sources and pattern.pos == "verb" and not pattern.implicit_source and _unknown_doer(trigger):
+        # "the militant group that has seized ...", "victims killed by the crash": the doer is named but is
+        # no actor we know; coding the event with half its participants would mislead
+        return False
+    if code[:2] == "18" and _bare_states(sources) and (not targets or _bare_states(targets)):
+        return False  # "Argentina beat Brazil": states do not assault each other bodily (that is 19x)
+    symmetric_pair = pattern.symmetric and len(sources) > 1
+    if code[:2] in _ADDRESSED_ROOTS and not targets and not pattern.implicit_target and not symmetric_pair:
+        return False  # an appeal or a visit to nobody named is not codable
+    in_passing = (
+        pattern.pos == "noun"
+        and clause.i == trigger.i
+        and not _is_standalone_position(trigger)
+        and not pattern.anaphoric
+    )
+    carried = bool(targets) and code[:2] in _VIOLENT_ROOTS and _carries_verb(trigger, ctx.lex)
+    # a noun in passing ("lift the sanctions on Iran") is an event only with both actors named
+    return not (in_passing and not (sources and targets) and not carried)
 
 
 def _in_quote(token: Token) -> bool:
