@@ -137,6 +137,8 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             taken.update(range(cand.start, cand.end))
     for cand in _bare_name_candidates(doc, gaz, taken):
         found.append(cand)
+        taken.update(range(cand.start, cand.end))
+    found.extend(_named_capitals(doc, gaz, taken))
     found.sort(key=lambda c: c.start_char)
     return found
 
@@ -348,6 +350,29 @@ def _bare_name_candidates(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Can
         if primary:
             found.append(_make(span, primary, "-"))
         i = j
+    return found
+
+
+def _named_capitals(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Candidate]:
+    """ "the Serbian capital", "the Ukrainian capital's outskirts": the capital city of the nationality's
+    country. Not when the name follows ("the Belarusian capital Minsk": Minsk is the mention), nor for money
+    ("Chinese capital investment")."""
+    found = []
+    for tok in doc:
+        if tok.lower_ != "capital" or tok.i < 2 or tok.dep_ == "compound" or tok.i in taken:
+            continue
+        named = [t for t in doc[tok.i + 1 : tok.i + 3] if t.text != ","][
+            :1
+        ]  # "capital Minsk", "capital, Moscow"
+        if doc[tok.i - 2].lower_ != "the" or (named and named[0].pos_ == "PROPN"):
+            continue
+        iso3 = gaz.demonym_country(doc[tok.i - 1].text)
+        record = kb.country_by_code(iso3) if iso3 else None
+        if record is None or not record.capital:
+            continue
+        cities = [r for r in gaz.lookup(record.capital) if r.kind == "city" and r.country == iso3]
+        if cities:
+            found.append(_make(doc[tok.i - 1 : tok.i + 1], cities[:1], "CAPITAL"))
     return found
 
 
