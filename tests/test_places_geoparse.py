@@ -92,6 +92,10 @@ CASES = [
             ("Port Harcourt", "Port Harcourt", "NGA", "city"),
         ],
     ),  # fmt: skip
+    (  # officials and people "of" a place name it, whatever the model's label
+        "The regional governor of Kharkiv said the mayor of Odesa had asked for help.",
+        [("Kharkiv", "Kharkiv", "UKR", "city"), ("Odesa", "Odesa", "UKR", "city")],
+    ),
     (  # an obscure GeoNames alternate name (of an Iranian town) does not make a Dhaka district Iranian
         "Police raided homes in Gulshan, a district of Dhaka, in Bangladesh.",
         [

@@ -42,12 +42,14 @@ LOCATIVE_PREPS = frozenset(
     }
 )  # fmt: skip
 
-#: Nouns after which "of" introduces a place ("the regions of Kharkiv", "the outskirts of Goma").
+#: Nouns after which "of" introduces a place ("the regions of Kharkiv", "the outskirts of Goma", "the governor of
+#: Kharkiv", "the people of Gaza").
 PLACE_NOUNS = frozenset(
     {
         "region", "province", "city", "town", "village", "district", "state", "capital", "outskirts", "suburb",
         "centre", "center", "north", "south", "east", "west", "port", "area", "oblast", "governorate", "county",
         "streets", "heart", "border", "republic", "island", "islands", "coast", "municipality", "prefecture",
+        "governor", "mayor", "people", "residents",
     }
 )  # fmt: skip
 
