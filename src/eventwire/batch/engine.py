@@ -72,6 +72,9 @@ def init_worker(store_path: str | None, model: str | None, parent_pid: int | Non
     _WorkerState.model = model
     if parent_pid is not None:
         _die_with_parent(parent_pid)
+        # Ctrl-C reaches the whole process group; the parent alone decides (it lets running batches commit
+        # and cancels the rest), so a worker never dies half-way with a traceback.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     load_nlp(model)
     if warm:
         process_batch(
