@@ -99,3 +99,24 @@ def test_batch_run_unit_commits_once_or_abandons(commit_allowed: bool) -> None:
     assert [d.origin for d in docs] == ["corpus.jsonl#0"]
     assert [f.code for f in failures] == ["E007", "E002"]
     assert outcome.words == len(docs[0].text.split()) and outcome.peak_rss_kb > 0
+
+
+def test_batch_process_isolates_a_document_that_crashes_the_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    import eventwire.batch.unit as unit
+
+    real = unit.extract_batch
+
+    def crashing(items, **kwargs):  # type: ignore[no-untyped-def]
+        items = list(items)
+        if any(isinstance(i, RawDocument) and "POISON" in (i.text or "") for i in items):
+            raise MemoryError("parser blew up")  # what a pathological document can do inside nlp.pipe
+        return real(items, **kwargs)
+
+    monkeypatch.setattr(unit, "extract_batch", crashing)
+    raws: list[RawDocument | DocumentError] = [_raw(i, t) for i, t in enumerate(TEXTS)]
+    raws.insert(2, _raw(9, "POISON " * 5))
+    result = process_batch(raws)
+    assert [d.origin for d in result.documents] == [f"corpus.jsonl#{i}" for i in range(4)]
+    (failure,) = result.failures
+    assert (failure.code, failure.origin) == ("E031", "corpus.jsonl#9")
+    assert failure.doc_id == content_id("POISON POISON POISON POISON POISON") and "blew up" in failure.message
