@@ -156,8 +156,8 @@ def dateline_names(text: str, line_start: int) -> list[tuple[int, int]]:
     """Character spans of the names in a dateline opening the line at ``line_start`` ([] if there is none).
 
     The first span is the place reported from; the others qualify it (country, state). Dates ("Feb 24") and
-    agencies ("(Reuters)") are skipped. A first part that is not a capitalised name ("Minsk is calm - for
-    now", "Protests in Minsk - ...") means the line has no dateline.
+    agencies ("(Reuters)") are skipped. A part that is not a capitalised name ("Minsk is calm - for now",
+    "Protests in Minsk - ...", "Minsk, the capital, was calm - ...") means the line has no dateline.
     """
     head = DATELINE_HEAD.match(text, line_start)
     if head is None:
@@ -172,10 +172,9 @@ def dateline_names(text: str, line_start: int) -> list[tuple[int, int]]:
             continue
         start = part.start() + (len(raw) - len(raw.lstrip()))
         end = part.start() + len(raw.rstrip())
-        if len(words) <= DATELINE_MAX_WORDS and all(DATELINE_NAME_WORD.fullmatch(w) for w in words):
-            spans.append((start, end))
-        elif not spans:
-            return []
+        if len(words) > DATELINE_MAX_WORDS or not all(DATELINE_NAME_WORD.fullmatch(w) for w in words):
+            return []  # "Minsk, the capital, was calm - for now": a sentence, not a dateline
+        spans.append((start, end))
     return spans
 
 
