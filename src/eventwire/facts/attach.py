@@ -309,7 +309,7 @@ def _sentence_place(trigger: Token, candidates: list[tuple[Place, Token]]) -> Pl
     for place, tok in candidates:
         if not _same_sentence(tok, trigger) or not (_is_location(tok) or _is_destination(tok, trigger)):
             continue
-        if _other_conjunct(tok, trigger):
+        if _other_conjunct(tok, trigger) or _reported(tok, trigger):
             continue
         # a place inside the trigger's own phrase beats one reached through its head ("A court in Ankara
         # sentenced X, and police detained Y during a protest in Izmir": Izmir for "detained")
@@ -328,6 +328,17 @@ def _other_conjunct(place: Token, trigger: Token) -> bool:
     if lca is None:
         return False
     return _conjunct_on_path(place, lca) or _conjunct_on_path(trigger, lca)
+
+
+def _reported(place: Token, trigger: Token) -> bool:
+    """The place lies in a clause the trigger reports or announces: "officials said drones struck Kharkiv"
+    (Kharkiv is where the strike was, not the saying), "he warned that troops would enter Kherson"."""
+    for node in place.ancestors if place.i != trigger.i else ():
+        if node.i == trigger.i:
+            return False
+        if node.dep_ in ("ccomp", "parataxis") and node.head.i == trigger.i:
+            return True
+    return False
 
 
 def _common_ancestor(a: Token, b: Token) -> Token | None:
