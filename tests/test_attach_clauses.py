@@ -77,6 +77,14 @@ def _attach(nlp, text: str, trigger: str) -> Event:  # type: ignore[no-untyped-d
         ("Ukraine's military said drones struck a power plant in Kharkiv.", "struck", "Kharkiv"),
         ("Officials in Lviv said drones had struck a substation in Kharkiv.", "said", "Lviv"),
         ("Kenya announced that its troops had reached Goma in Congo.", "announced", "Kenya"),
+        (
+            "Bolivia faces shortages. The minister blamed the weather and said ships would dock at the port of Arica.",
+            "blamed",
+            "Bolivia",
+        ),
+        # what is asked for happens elsewhere and later; a verb framing its complement's time shares its place
+        ("Kenya urged donors to release pledges made at a conference in Geneva.", "urged", "Kenya"),
+        ("Police tried to disperse the crowd in Minsk.", "tried", "Minsk"),
         # a conjunct without a subject of its own shares the place
         ("Police detained 20 people and fired tear gas in central Lagos.", "detained", "Lagos"),
         ("Riot police charged the crowd in Belgrade and detained dozens.", "charged", "Belgrade"),

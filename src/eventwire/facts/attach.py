@@ -161,7 +161,7 @@ def _related_clause(there: Token, home: Token) -> bool:
         # "called on the unions to return to talks on Wednesday", "invited him to visit early next year":
         # the infinitive is what is asked, planned or promised, later than the asking -- unless the verb only
         # frames its complement's own time ("began to shell on Monday", "tried to block ... on Sunday")
-        return home.lemma_.lower() in set(_table()["shared_time_verbs"])
+        return _shares_time(home)
     return there.dep_ in ("advcl", "xcomp")
 
 
@@ -331,14 +331,24 @@ def _other_conjunct(place: Token, trigger: Token) -> bool:
 
 
 def _reported(place: Token, trigger: Token) -> bool:
-    """The place lies in a clause the trigger reports or announces: "officials said drones struck Kharkiv"
-    (Kharkiv is where the strike was, not the saying), "he warned that troops would enter Kherson"."""
-    for node in place.ancestors if place.i != trigger.i else ():
-        if node.i == trigger.i:
+    """The place lies in a clause the trigger's clause reports, asks for or plans: "officials said drones
+    struck Kharkiv" (Kharkiv is where the strike was, not the saying), "he blamed X and said ships would arrive
+    at Arica", "urged donors to release pledges made in Geneva" (what is asked happens elsewhere and later)."""
+    lca = _common_ancestor(place, trigger)
+    if lca is None:
+        return False
+    for node in place.ancestors:
+        if node.i == lca.i:
             return False
-        if node.dep_ in ("ccomp", "parataxis") and node.head.i == trigger.i:
+        if node.dep_ in ("ccomp", "parataxis"):
+            return True
+        if node.dep_ == "xcomp" and _to_infinitive(node) and not _shares_time(node.head):
             return True
     return False
+
+
+def _shares_time(verb: Token) -> bool:
+    return verb.lemma_.lower() in set(_table()["shared_time_verbs"])
 
 
 def _common_ancestor(a: Token, b: Token) -> Token | None:
