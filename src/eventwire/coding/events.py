@@ -97,6 +97,10 @@ _NEUTRAL_REPORTING = frozenset({"report", "quote", "confirm"})
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13"})
 #: ... and, except refusals and intents (whose addressee is often left implicit), a target too.
 _ADDRESSED_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "09", "10", "11", "13"})
+#: Roots whose events are about something rather than done to someone: "condemned the violence", "urged
+#: restraint", "appealed for aid", "called for calm" report the statement even with no addressee named, so they
+#: are kept with an empty target when their content is explicit.
+_TOPICAL_ROOTS = frozenset({"02", "10", "11", "13"})
 _PRONOUNS = frozenset(
     {"i", "me", "we", "us", "you", "it", "they", "them", "he", "him", "she", "her", "my", "our"}
 )
@@ -582,6 +586,9 @@ def _build(
     tgt_actors = [_as_actor(m) for m in targets]
     cand = _Candidate(trigger_out, clause, pattern, code, src_actors, tgt_actors, mod, confidence)
     explicit = bool(cand.sources or cand.targets)
+    if cand.sources and not cand.targets and code[:2] == "11":
+        cand.targets = _condemned_doer(trigger, ctx)  # "condemned the strike": the striker
+        cand.implicit += len(cand.targets)
     _fill_implicit(cand, trigger, ctx)
     if not cand.sources and not cand.targets:
         return []
@@ -712,7 +719,14 @@ def _admissible(
     if code[:2] == "18" and _bare_states(sources) and (not targets or _bare_states(targets)):
         return False  # "Argentina beat Brazil": states do not assault each other bodily (that is 19x)
     symmetric_pair = pattern.symmetric and len(sources) > 1
-    if code[:2] in _ADDRESSED_ROOTS and not targets and not pattern.implicit_target and not symmetric_pair:
+    topical = code[:2] in _TOPICAL_ROOTS and _has_content(trigger, ctx)
+    if (
+        code[:2] in _ADDRESSED_ROOTS
+        and not targets
+        and not pattern.implicit_target
+        and not symmetric_pair
+        and not topical
+    ):
         return False  # an appeal or a visit to nobody named is not codable
     in_passing = (
         pattern.pos == "noun"
@@ -723,6 +737,36 @@ def _admissible(
     carried = bool(targets) and code[:2] in _VIOLENT_ROOTS and _carries_verb(trigger, ctx.lex)
     # a noun in passing ("lift the sanctions on Iran") is an event only with both actors named
     return not (in_passing and not (sources and targets) and not carried)
+
+
+def _has_content(trigger: Token, ctx: _Context) -> bool:
+    """The trigger states what it is about: a noun object or prepositional object that is no actor ("condemned
+    the violence", "appealed for $50 million", "called for an investigation")."""
+    objects = children(trigger, "dobj") + [o for p in children(trigger, "prep") for o in children(p, "pobj")]
+    for obj in objects:
+        if obj.pos_ not in ("NOUN", "PROPN", "NUM", "SYM") or obj.ent_type_ in ("DATE", "TIME"):
+            continue  # "on Wednesday" says when, not what about
+        # "condemned allegations by Rwanda": an actor inside the phrase is a participant we failed to place,
+        # so the event is not reported half-coded
+        if all(ctx.actors.mention_at(t.i) is None and place_mention(t) is None for t in obj.subtree):
+            return True
+    return False
+
+
+def _condemned_doer(trigger: Token, ctx: _Context) -> list[Actor]:
+    """ "Hamas condemned the strike": a definite noun naming an earlier act of violence in the report is that
+    act, so its doer is the one condemned."""
+    for obj in children(trigger, "dobj"):
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children):
+            continue
+        pattern = _match_noun(obj, ctx.lex)
+        lemma = obj.lemma_.lower()
+        if pattern is None and lemma not in ctx.lex.frames.violence_nouns:
+            continue
+        for earlier in reversed(ctx.events):
+            if earlier.cameo_root in _VIOLENT_ROOTS and earlier.source is not None:
+                return [dataclasses.replace(earlier.source, text=None, start=None, end=None)]
+    return []
 
 
 def _in_quote(token: Token) -> bool:

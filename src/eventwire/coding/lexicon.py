@@ -88,6 +88,8 @@ class Frames:
     relation_nouns: frozenset[str]
     document_nouns: frozenset[str]
     tables: dict[str, dict[str, str]] = field(default_factory=dict)
+    violence_nouns: frozenset[str] = frozenset()
+    disaster_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -221,6 +223,8 @@ def _frames(data: dict[str, Any]) -> Frames:
         relation_nouns=_words(data.get("relation_nouns")),
         document_nouns=_words(data.get("document_nouns")),
         tables=tables,
+        violence_nouns=_words(data.get("violence_nouns")),
+        disaster_nouns=_words(data.get("disaster_nouns")),
     )
 
 
