@@ -85,6 +85,12 @@ def _attach(nlp, text: str, trigger: str) -> Event:  # type: ignore[no-untyped-d
         # what is asked for happens elsewhere and later; a verb framing its complement's time shares its place
         ("Kenya urged donors to release pledges made at a conference in Geneva.", "urged", "Kenya"),
         ("Police tried to disperse the crowd in Minsk.", "tried", "Minsk"),
+        # a reporting conjunct says nothing of where the reported event was: the place it joins stands
+        (
+            "Police cleared a blockade near El Alto with tear gas, and officials said eight people were detained.",
+            "detained",
+            "El Alto",
+        ),
         # a conjunct without a subject of its own shares the place
         ("Police detained 20 people and fired tear gas in central Lagos.", "detained", "Lagos"),
         ("Riot police charged the crowd in Belgrade and detained dozens.", "charged", "Belgrade"),

@@ -327,7 +327,7 @@ def _other_conjunct(place: Token, trigger: Token) -> bool:
     lca = _common_ancestor(place, trigger)
     if lca is None:
         return False
-    return _conjunct_on_path(place, lca) or _conjunct_on_path(trigger, lca)
+    return _conjunct_on_path(place, lca) or _conjunct_on_path(trigger, lca, through_report=False)
 
 
 def _reported(place: Token, trigger: Token) -> bool:
@@ -356,13 +356,19 @@ def _common_ancestor(a: Token, b: Token) -> Token | None:
     return next((t for t in [b, *b.ancestors] if t.i in above_a), None)
 
 
-def _conjunct_on_path(tok: Token, top: Token) -> bool:
-    """A coordinated verb with its own subject between ``tok`` (included) and ``top`` (excluded)."""
+def _conjunct_on_path(tok: Token, top: Token, *, through_report: bool = True) -> bool:
+    """A coordinated verb with its own subject between ``tok`` (included) and ``top`` (excluded).
+
+    Without ``through_report``, a conjunct above a reported clause does not count: "police cleared a blockade
+    near El Alto, and officials said eight people were detained" -- the reporting clause says nothing of
+    where the detentions were, so the place of the clause it joins still stands."""
     for node in [tok, *tok.ancestors]:
         if node.i == top.i:
             return False
         if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and _has_subject(node):
             return True
+        if not through_report and node.dep_ in ("ccomp", "parataxis"):
+            return False
     return False
 
 
