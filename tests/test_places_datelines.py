@@ -35,6 +35,14 @@ DATELINES = [
         "BRAZZAVILLE, Congo \u2013 Voters queued outside polling stations.",
         [("BRAZZAVILLE", "Brazzaville", "COG", "city"), ("Congo", "Republic of the Congo", "COG", "country")],
     ),
+    (  # agency style: an upper-case name and a colon
+        "LYON: Interpol said it would send a team of experts.",
+        [("LYON", "Lyon", "FRA", "city")],
+    ),
+    (
+        "GAZA CITY, Palestinian Territories: Four children were killed in shelling.",
+        [("GAZA CITY", "Gaza", "PSE", "city")],
+    ),
     (  # a dateline opening a later paragraph
         "Talks resumed on Friday.\n\nNAIROBI, Kenya \u2014 The mediators arrived.",
         [("NAIROBI", "Nairobi", "KEN", "city"), ("Kenya", "Kenya", "KEN", "country")],
@@ -64,6 +72,8 @@ def test_places_datelines_found(nlp, text: str, expected: list[tuple[str, str | 
         "Protests in Minsk - police detain hundreds",  # a headline
         "By John Smith - Staff reporter",  # a byline
         "Minsk, the capital, was calm \u2014 for now.",
+        "Update: the talks in Geneva resumed on Monday.",  # a colon after a word in title case
+        "Geneva: talks resume.",
         "The talks in Geneva \u2014 the third this year \u2014 ended.",
     ],
 )

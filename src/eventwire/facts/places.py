@@ -62,6 +62,16 @@ COMPASS_WORDS = frozenset(
      "southwestern", "north-eastern", "north-western", "south-eastern", "south-western"}
 )  # fmt: skip
 
+#: Entity labels a place name gets swallowed into ("Aleppo overnight" TIME), and the calendar words that are
+#: the time itself (a town called "March" must not come from "in March").
+TIME_LABELS = frozenset({"TIME", "DATE"})
+CALENDAR_WORDS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
+     "ramadan", "eid", "new", "year"}
+)  # fmt: skip
+
 #: Brackets an editor puts around a name ("exerted on [Belarus]") stand between a preposition and the name.
 OPENING_BRACKETS = frozenset({"[", "(", "\u201c", '"'})
 
@@ -78,6 +88,8 @@ CLAUSE_LINKS = frozenset({"xcomp", "conj", "aux", "auxpass"})
 
 #: A dateline runs from the start of a line to the first spaced dash within 80 characters.
 DATELINE_HEAD = re.compile(r"[^\n]{2,80}?(?=[ \t]+(?:\u2014|\u2013|--|-)[ \t])")
+#: Agency style: an upper-case place and a colon ("LYON: ...", "GAZA CITY, Palestinian Territories: ...").
+DATELINE_COLON_HEAD = re.compile(r"[^\n:]{2,80}?(?=:[ \t])")
 #: Its parts: comma-separated names and dates, and bracketed agencies ("(Reuters)").
 DATELINE_PART = re.compile(r"\([^()\n]*\)|[^,()\n]+")
 #: A word of a place name in a dateline: capitalised, or a particle of a name ("Republic of Congo").
@@ -160,6 +172,11 @@ def dateline_names(text: str, line_start: int) -> list[tuple[int, int]]:
     "Protests in Minsk - ...", "Minsk, the capital, was calm - ...") means the line has no dateline.
     """
     head = DATELINE_HEAD.match(text, line_start)
+    colon = DATELINE_COLON_HEAD.match(text, line_start)
+    if colon is not None and (head is None or colon.end() < head.end()):
+        # "LYON: Interpol said ...": only an upper-case name makes a colon a dateline ("Update: ..." is not)
+        first = text[line_start : colon.end()].split(",")[0].split("(")[0].strip()
+        head = colon if first.isupper() else None
     if head is None:
         return []
     spans: list[tuple[int, int]] = []
@@ -336,11 +353,11 @@ def _bare_name_candidates(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Can
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if i in taken or tok.ent_type_ or not _is_name_token(tok):
+        if i in taken or not _free_name(tok):
             i += 1
             continue
         j = i
-        while j < len(doc) and j not in taken and not doc[j].ent_type_ and _is_name_token(doc[j]):
+        while j < len(doc) and j not in taken and _free_name(doc[j]):
             j += 1
         span = doc[i:j]
         primary = [r for r in gaz.lookup(span.text) if not r.alias]
@@ -355,26 +372,41 @@ def _bare_name_candidates(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Can
 
 
 def _named_capitals(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Candidate]:
-    """ "the Serbian capital", "the Ukrainian capital's outskirts": the capital city of the nationality's
-    country. Not when the name follows ("the Belarusian capital Minsk": Minsk is the mention), nor for money
-    ("Chinese capital investment")."""
+    """ "the Serbian capital", "Kenya's capital": the capital city of the country. Not when the name follows
+    ("the Belarusian capital Minsk": Minsk is the mention), nor for money ("Chinese capital investment")."""
     found = []
     for tok in doc:
         if tok.lower_ != "capital" or tok.i < 2 or tok.dep_ == "compound" or tok.i in taken:
             continue
-        named = [t for t in doc[tok.i + 1 : tok.i + 3] if t.text != ","][
-            :1
-        ]  # "capital Minsk", "capital, Moscow"
-        if doc[tok.i - 2].lower_ != "the" or (named and named[0].pos_ == "PROPN"):
+        named = [t for t in doc[tok.i + 1 : tok.i + 3] if t.text != ","]  # "capital Minsk", "capital, Moscow"
+        if named and named[0].pos_ == "PROPN":
             continue
-        iso3 = gaz.demonym_country(doc[tok.i - 1].text)
+        start, iso3 = _capital_owner(doc, tok, gaz)
         record = kb.country_by_code(iso3) if iso3 else None
         if record is None or not record.capital:
             continue
         cities = [r for r in gaz.lookup(record.capital) if r.kind == "city" and r.country == iso3]
         if cities:
-            found.append(_make(doc[tok.i - 1 : tok.i + 1], cities[:1], "CAPITAL"))
+            found.append(_make(doc[start : tok.i + 1], cities[:1], "CAPITAL"))
     return found
+
+
+def _capital_owner(doc: Doc, capital: Token, gaz: Gazetteer) -> tuple[int, str | None]:
+    """Where a capital's phrase starts and whose capital it is: "Kenya's capital", "the Serbian capital"."""
+    before = doc[capital.i - 1]
+    if before.lower_ in ("'s", "\u2019s"):
+        countries = [r for r in gaz.lookup(doc[capital.i - 2].text) if r.kind == "country"]
+        return capital.i - 2, countries[0].country if countries else None
+    if doc[capital.i - 2].lower_ == "the":
+        return capital.i - 1, gaz.demonym_country(before.text)
+    return capital.i, None
+
+
+def _free_name(tok: Token) -> bool:
+    """A proper noun outside any entity, or one the model swallowed into a time ("Aleppo overnight" TIME)."""
+    if tok.ent_type_ and not (tok.ent_type_ in TIME_LABELS and tok.lower_ not in CALENDAR_WORDS):
+        return False
+    return _is_name_token(tok)
 
 
 def _is_name_token(tok: Token) -> bool:
