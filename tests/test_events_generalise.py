@@ -69,3 +69,26 @@ NOT_TOPICAL = [
 @pytest.mark.parametrize(("text", "root"), NOT_TOPICAL)
 def test_events_no_content_no_event(nlp, text, root) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in _events(nlp, text) if e.cameo_root == root]
+
+
+REPORTED = [
+    # neutral saying reports the violence: the act is coded, reported_by the speaker
+    ("Ukraine's defence ministry said Russian forces shelled Kharkiv overnight.", "RUS", "19", "UKR", True),
+    # a contested claim, or a passive whose doer only the speaker names, is the speaker's accusation
+    ("Ukraine claimed that Russian forces had shelled Kharkiv.", "UKR", "112", "RUS", False),
+    ("The Polish army said a rocket was fired at it from Belarus.", "POL", "112", "BLR", False),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cameo", "target", "reported"), REPORTED)
+def test_events_reported_violence_or_accusation(nlp, text, source, cameo, target, reported) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, text)
+    hits = [
+        e
+        for e in events
+        if _who(e.source) == source and e.cameo.startswith(cameo) and _who(e.target) == target
+    ]
+    assert hits, [(_who(e.source), e.cameo, _who(e.target)) for e in events]
+    assert (hits[0].modality.reported_by is not None) == reported
+    if reported:  # the report is not also turned into an accusation
+        assert not [e for e in events if e.cameo == "112"]

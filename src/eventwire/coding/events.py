@@ -688,8 +688,8 @@ def _participants(
         consumed.add(found.refusal.i)
     if found.speech is not None and _claims_own_act(found.speech, sources, ctx):
         code, trigger_out = "015", found.speech  # "X claimed it had attacked Y": claim of responsibility
-    elif found.speech is not None and code[:2] in _VIOLENT_ROOTS:
-        # A party (not the press) saying someone else used violence is coded as its accusation (CAMEO 112).
+    elif found.speech is not None and code[:2] in _VIOLENT_ROOTS and _charges(found.speech, trigger, ctx):
+        # A party (not the press) charging someone else with violence is coded as its accusation (CAMEO 112).
         accusation = _accusation(found.speech, sources, targets, ctx)
         if accusation is not None:
             sources, targets = accusation
@@ -797,6 +797,16 @@ def _claims_own_act(speech: Token, sources: list[ActorMention], ctx: _Context) -
     subj = own_subject(speech)
     speakers = mentions_for(subj, ctx.actors, ctx.lex.frames) if subj is not None else []
     return any(s.entity_id == m.entity_id for s in speakers for m in sources)
+
+
+def _charges(speech: Token, trigger: Token, ctx: _Context) -> bool:
+    """Is the speaker charging someone rather than reporting what happened? "X said militants fired rockets"
+    reports an attack (the event is coded, ``reported_by`` X); "X claimed that ISIL attacked" presents a
+    contested charge (contested_speech in frames.yaml), and "X said a shell was fired at it from Gaza" leaves
+    the doer to the speaker's attribution (a passive with no agent): both are X's accusation (112)."""
+    if speech.lemma_.lower() in ctx.lex.frames.contested_speech:
+        return True
+    return trigger.pos_ == "VERB" and is_passive(trigger) and not role_tokens(trigger, "agent")
 
 
 def _accusation(

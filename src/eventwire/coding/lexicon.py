@@ -90,6 +90,7 @@ class Frames:
     tables: dict[str, dict[str, str]] = field(default_factory=dict)
     violence_nouns: frozenset[str] = frozenset()
     disaster_nouns: frozenset[str] = frozenset()
+    contested_speech: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,7 @@ def _frames(data: dict[str, Any]) -> Frames:
         tables=tables,
         violence_nouns=_words(data.get("violence_nouns")),
         disaster_nouns=_words(data.get("disaster_nouns")),
+        contested_speech=_words(data.get("contested_speech")),
     )
 
 
