@@ -34,6 +34,7 @@ Slovakia,
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -41,6 +42,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.coding import kb
 from eventwire.coding.coref import Draft, Entity, compose_code, link
+from eventwire.facts.places import DATELINE_HEAD, dateline_names, opens_dateline
 from eventwire.model import ActorAnalysis, ActorEntity, ActorMention
 from eventwire.model import Span as TextSpan
 
@@ -60,6 +62,30 @@ NP_LEFT_DEPS = frozenset(
 )
 #: Sectors of generic nouns that a sector modifier may override ("army commander", "union leaders").
 OVERRIDABLE = frozenset({"GOV", "COP", "CVL", "MIL", "LEG", "PTY", "*", ""})
+#: Second halves of hyphenated affiliation adjectives whose first half is a sponsor, not the actor's own
+#: country: "Iran-backed militias" are not Iranian, "a UK-based group" is not British. ("Saudi-led",
+#: "Hamas-run" are left out: the leader or ruler is the actor's own.)
+AFFILIATION_PARTICIPLES = frozenset(
+    {
+        "backed",
+        "linked",
+        "based",
+        "affiliated",
+        "funded",
+        "sponsored",
+        "allied",
+        "aligned",
+        "supported",
+        "inspired",
+        "armed",
+        "trained",
+        "financed",
+        "friendly",
+        "leaning",
+    }
+)
+#: Sectors of generic office nouns ("official", "commander") that a named non-state body overrides.
+MEMBER_GENERIC = frozenset({"GOV", "MIL", "CVL", "*", ""})
 #: Lower-case first words that may start a KB name ("al-Shabab", "el-Sisi", "bin Salman").
 LOWER_NAME_STARTS = frozenset({"al", "al-", "el", "el-", "bin", "ibn", "von", "van", "de", "le"})
 #: Nouns that, definite ("the country"), refer back to the document's focus country.
@@ -131,7 +157,13 @@ class _Finder:
         self.terms = kb.sector_terms()
         self.sent_of = _sentence_index(doc)
         self.in_quote = _quote_mask(doc)
-        self.names = _match_names(doc, published)
+        self.dateline = _dateline_tokens(doc)
+        # A dateline ("KUALA LUMPUR —", "MINSK (Reuters) -") says where the report was filed: never an actor.
+        self.names = [
+            m
+            for m in _match_names(doc, published)
+            if not any(i in self.dateline for i in range(m.start, m.end))
+        ]
         self.name_at: dict[int, NameMatch] = {i: m for m in self.names for i in range(m.start, m.end)}
         self.term_at: dict[int, tuple[int, kb.SectorTerm]] = _match_terms(doc, self.terms)
         self.taken: dict[int, Draft] = {}
@@ -152,7 +184,8 @@ class _Finder:
     # -- helpers -------------------------------------------------------------------------------------
 
     def _add(self, draft: Draft) -> Draft | None:
-        if any(i in self.taken for i in range(draft.token_start, draft.token_end)):
+        span = range(draft.token_start, draft.token_end)
+        if any(i in self.taken for i in span) or any(i in self.dateline for i in span):
             return None
         for i in range(draft.token_start, draft.token_end):
             self.taken[i] = draft
@@ -223,6 +256,8 @@ class _Finder:
     def _from_name(self, match: NameMatch) -> None:
         span = self.doc[match.start : match.end]
         head = span.root
+        if match.what != "person" and _affiliated(self.doc, match.end):
+            return  # "Iran-backed", "Al Qaeda-linked": a sponsor named inside an adjective is not taking part
         if match.what in ("person", "surname"):
             self._person_from_kb(match, span)
         elif match.what == "org":
@@ -558,7 +593,8 @@ class _Finder:
         if "state" in term.flags and self._state_modified(head):
             draft.sector = "GOV"
         override = self._sector_modifier(head, first)
-        if override and org is None and term.kind != "organization" and term.sector in OVERRIDABLE:
+        generic = term.kind != "organization" or term.sector in ("*", "")  # "a militant group" -> REB
+        if override and org is None and generic and term.sector in OVERRIDABLE:
             draft.sector, draft.inherit_sector = override, False
         if draft.sector == "CVL" and self._protesting(head):
             draft.sector = "OPP"
@@ -592,6 +628,10 @@ class _Finder:
             draft.code, draft.sector = org.code, org.sector
         elif draft.sector in (None, "*") or org.kind == "seat":
             draft.sector = org.sector if draft.sector in (None, "*") else draft.sector
+        elif term.kind == "person" and org.sector not in (None, "", "GOV") and draft.sector in MEMBER_GENERIC:
+            # "a Hamas official", "a Taliban commander": a generic office of a non-state body is that body's
+            # sector (PSEREB, AFGREB), not the government's
+            draft.sector = org.sector
         draft.via = "kb"
 
     def _np_country(self, head: Token) -> tuple[str | None, kb.OrgRecord | None]:
@@ -606,8 +646,8 @@ class _Finder:
             if (breaks and token.i <= max(breaks)) or (token.dep_ == "poss" and token.pos_ == "PRON"):
                 continue
             match = self.name_at.get(token.i)
-            if match is None or _partisan(self.doc, match.start):
-                continue  # "pro-Russia rebels" are not Russian
+            if match is None or _partisan(self.doc, match.start) or _affiliated(self.doc, match.end):
+                continue  # "pro-Russia rebels", "Iran-backed militias" are not Russian or Iranian
             if match.org is not None and org is None:
                 org = match.org
             if match.country_code and (match.what in ("country", "capital") or match.org is not None):
@@ -760,7 +800,7 @@ def _match_names(doc: Doc, day: dt.date | None) -> list[NameMatch]:
         found: NameMatch | None = None
         for length in range(min(MAX_NAME_TOKENS, n - i), 0, -1):
             last = doc[i + length - 1]
-            if length > 1 and ("\n" in text[token.idx : last.idx] or last.is_punct):
+            if length > 1 and ("\n" in text[token.idx : last.idx] or last.is_punct or last.is_space):
                 continue
             found = _lookup(text[token.idx : last.idx + len(last.text)], i, i + length, day)
             if found is not None and lower and key not in LOWER_NAME_STARTS and found.what != "country":
@@ -823,11 +863,59 @@ def _match_terms(doc: Doc, terms: dict[str, kb.SectorTerm]) -> dict[int, tuple[i
 
 
 def _sentence_index(doc: Doc) -> list[int]:
+    """Sentence number of each token, for coreference windows. spaCy's sentences, further cut where the small
+    model runs two sentences together: at a paragraph break, and after a quotation that closes a sentence
+    ('... adding: "We hope so." US President Donald Trump said he ...'), so that "he" does not reach back
+    across the quote to the first sentence's subject."""
     index = [0] * len(doc)
-    for n, sent in enumerate(doc.sents):
+    n = -1
+    for sent in doc.sents:
+        n += 1
         for i in range(sent.start, sent.end):
+            if i > sent.start and _starts_sentence(doc, i):
+                n += 1
             index[i] = n
     return index
+
+
+def _starts_sentence(doc: Doc, i: int) -> bool:
+    prev = doc[i - 1]
+    if prev.is_space and "\n" in prev.text:
+        return not doc[i].is_space
+    if not doc[i].text[:1].isupper() or i < 2:
+        return False
+    closing = prev.text in CLOSE_QUOTES or prev.text == '"'
+    return closing and doc[i - 2].text in (".", "!", "?") and doc[i].dep_ != "punct"
+
+
+#: A colon dateline ("LYON:", "GAZA CITY, Palestinian Territories:"): a place in capitals opening a line, an
+#: optional qualifier, then a colon. (Dash datelines are read by ``facts.places.dateline_names``.)
+COLON_DATELINE = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z.])(,[ A-Za-z.'\-]{1,60})?:[ \t]")
+
+
+def _dateline_tokens(doc: Doc) -> set[int]:
+    """Tokens of the datelines that open a line: a place name in capitals ("DEIR AL-BALAH, Gaza Strip —"),
+    or one the gazetteer knows, followed by a spaced dash, or a capitals place followed by a colon."""
+    text = doc.text
+    found: set[int] = set()
+    for line in re.finditer(r"(?m)^[ \t]*(?=\S)", text):
+        start = line.end()
+        spans = dateline_names(text, start)
+        if spans and spans[0][0] == start:
+            first = text[start : spans[0][1]]
+            if not (first.isupper() and len(first) > 2) and not opens_dateline(text, start):
+                continue
+            head = DATELINE_HEAD.match(text, start)
+            end = head.end() if head is not None else spans[-1][1]  # with the agency: "(Reuters)"
+        else:
+            colon = COLON_DATELINE.match(text, start)
+            if colon is None:
+                continue
+            end = colon.end() - 2
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            found.update(range(span.start, span.end))
+    return found
 
 
 def _quote_mask(doc: Doc) -> list[bool]:
@@ -868,6 +956,14 @@ def _partisan(doc: Doc, start: int) -> bool:
     if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti"):
         return True
     return start >= 1 and doc[start - 1].lower_ in ("pro-", "anti-")
+
+
+def _affiliated(doc: Doc, end: int) -> bool:
+    """Is the name ending before token ``end`` the first part of an affiliation adjective ("Iran-backed",
+    "Al Qaeda-linked", "UK-based")? Such a name is a sponsor or a seat, not the phrase's own country."""
+    if end + 1 < len(doc) and doc[end].text in ("-", "\u2010", "\u2011"):
+        return doc[end + 1].lower_ in AFFILIATION_PARTICIPLES
+    return False
 
 
 def _split_code(code: str | None) -> tuple[str | None, str | None]:

@@ -91,6 +91,16 @@ class Entity:
     drafts: list[Draft] = field(default_factory=list)
     known: bool = False  # the code came from the KB (wins over descriptions)
     offices: set[str] = field(default_factory=set)
+    given_names: set[str] = field(
+        default_factory=set
+    )  # first words of its full names ("Anwar" of Anwar Ibrahim)
+
+
+def _transnational(code: str | None) -> bool:
+    """A whole code with no country: an IGO, international NGO or transnational group ("IGOEU", "NATO")."""
+    return bool(code) and (
+        code == "NATO" or (code or "").startswith(("IGO", "NGO", "IMG")) and len(code or "") > 3
+    )
 
 
 def compose_code(country: str | None, sector: str | None) -> str | None:
@@ -154,10 +164,12 @@ class Linker:
             if found is not None:
                 return found
         if draft.kind == "person" and draft.surname and not draft.full_name:
-            found = self._by_surname(draft.surname)
+            found = self._by_surname(draft.surname) or self._by_given_name(draft.surname)
             if found is not None:
                 if draft.person_key is None:
-                    draft.via = "coref"  # "Ms Markova" after "Elena Markova"
+                    draft.via = (
+                        "coref"  # "Ms Markova" after "Elena Markova", "Mr Anwar" after "Anwar Ibrahim"
+                    )
                 return found
         if draft.kind == "person" and draft.surname and draft.full_name:
             found = self._by_surname(draft.surname, unknown_only=True)
@@ -189,6 +201,13 @@ class Linker:
                 continue
             return entity
         return None
+
+    def _by_given_name(self, name: str) -> Entity | None:
+        """The one person introduced earlier with this first name: Malay, Indonesian, Thai and many Arab
+        names are shortened to the given name ("Mr Anwar" for Anwar Ibrahim, "Mr Prabowo"). Two candidates
+        are ambiguous: none is chosen."""
+        found = [e for e in self.entities if e.drafts and e.kind == "person" and name in e.given_names]
+        return found[0] if len(found) == 1 else None
 
     def _previous(self, draft: Draft, window: int) -> list[tuple[Entity, Draft]]:
         """Entities mentioned before ``draft`` within ``window`` sentences, each with its latest mention."""
@@ -252,6 +271,10 @@ class Linker:
             return
         if draft.inherit_sector and draft.sector in (None, "*"):
             draft.sector = related.sector or draft.default_sector
+        bare = draft.country is None and draft.sector in (None, "*", "IGO", "NGO", "IMG")
+        if bare and related.country is None and _transnational(related.code):
+            # "the EU's foreign policy chief": the body's whole code (IGOEU), not the bare "IGO"
+            draft.sector = related.code
         if related.country and (draft.country is None or draft.focus_country):
             draft.country = related.country
             if draft.focus_country:
@@ -290,6 +313,8 @@ class Linker:
         entity.offices |= draft.offices
         if draft.surname:
             entity.surnames.add(draft.surname)
+        if draft.full_name and draft.name and " " in draft.name:
+            entity.given_names.add(draft.name.split()[0])
         if entity.person_key is None and draft.person_key is not None:
             entity.person_key = draft.person_key
         if draft.gender and not entity.gender:
@@ -313,6 +338,7 @@ class Linker:
             keep.drafts.append(draft)
             self._improve(keep, draft)
         keep.surnames |= gone.surnames
+        keep.given_names |= gone.given_names
         keep.offices |= gone.offices
         keep.name = keep.name or gone.name
         keep.gender = keep.gender or gone.gender
