@@ -142,6 +142,28 @@ def test_places_geoparse(nlp, sentence: str, expected: list[tuple[str, str, str 
         ("Unless the army withdraws from Kherson, the talks are over.", "Kherson", True),
         ("He said he would go to Kabul if he was invited.", "Kabul", True),
         ("Protests continued in Warsaw, and if the police intervene the union will strike.", "Warsaw", False),
+        # the condition hangs on the speech tag set inside the sentence
+        (
+            "If the protests continue, he warned, troops would be deployed to Pointe-Noire.",
+            "Pointe-Noire",
+            True,
+        ),
+        (
+            "If the protests continue, troops would be deployed to Pointe-Noire, he warned.",
+            "Pointe-Noire",
+            True,
+        ),
+        (
+            "Troops were deployed to Pointe-Noire, he said, and if needed more would follow.",
+            "Pointe-Noire",
+            False,
+        ),
+        # conditions without "if"
+        ("Should the talks fail, troops will move into Kherson.", "Kherson", True),
+        ("In case the talks fail, troops will move into Kherson.", "Kherson", True),
+        ("In the event that the deal collapses, refugees would flee to Poland.", "Poland", True),
+        ("Were the army to attack Taipei, the US would respond.", "Taipei", True),
+        ("In the event, the talks in Geneva failed.", "Geneva", False),
     ],
 )
 def test_places_hypothetical(nlp, sentence: str, mention: str, hypothetical: bool) -> None:

@@ -553,9 +553,7 @@ def _is_hypothetical(token: Token) -> bool:
     """
     node = token
     while True:
-        if _marked_hypothesis(node) or any(
-            child.dep_ == "advcl" and _marked_hypothesis(child) for child in node.children
-        ):
+        if _marked_hypothesis(node) or _conditioned(node):
             return True
         # "Were the army to attack Taipei": the infinitive hangs (as advcl) from the inverted "Were"
         inverted_were = node.dep_ == "advcl" and node.head.lower_ in INVERTED_CONDITIONALS
@@ -563,6 +561,20 @@ def _is_hypothetical(token: Token) -> bool:
         if clause_head or node.head.i == node.i:
             return False
         node = node.head
+
+
+def _conditioned(verb: Token) -> bool:
+    """An if-clause adjoins the verb, or the speech tag set inside its clause ("If the protests continue, he
+    warned, troops would be sent to X": the parser hangs the condition on "warned")."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and _marked_hypothesis(child):
+            return True
+        if child.dep_ == "parataxis" and any(
+            grand.dep_ == "advcl" and grand.i < child.i and _marked_hypothesis(grand)
+            for grand in child.children
+        ):
+            return True
+    return False
 
 
 def _marked_hypothesis(verb: Token) -> bool:
