@@ -92,3 +92,38 @@ def test_events_reported_violence_or_accusation(nlp, text, source, cameo, target
     assert (hits[0].modality.reported_by is not None) == reported
     if reported:  # the report is not also turned into an accusation
         assert not [e for e in events if e.cameo == "112"]
+
+
+SENSES = [
+    # "strike": military near air/missile/drone words, labour with workers or no military context
+    ("A Russian missile strike hit an apartment block in Dnipro, killing nine civilians.", "195", True),
+    ("Thousands of dock workers went on strike in Antwerp.", "143", True),
+    ("The strike by teachers entered its third week in Kenya.", "143", True),
+    # a definite military "strike" with no actor of its own names an earlier attack: no new event
+    ("The strike came a day after Israeli forces ordered residents to leave.", "14", False),
+]
+
+
+@pytest.mark.parametrize(("text", "cameo", "present"), SENSES)
+def test_events_strike_word_sense(nlp, text, cameo, present) -> None:  # type: ignore[no-untyped-def]
+    codes = [e.cameo for e in _events(nlp, text)]
+    assert any(c.startswith(cameo) for c in codes) == present, codes
+
+
+NO_VIOLENT_EVENT = [
+    # a death toll without a doer is a count, and a natural disaster is no actor
+    "More than 300 people have been killed, the health ministry said.",
+    "Cyclone Mocha killed about 400 people in Myanmar.",
+    "Dozens of villagers were killed by the earthquake in Nepal.",
+]
+
+
+@pytest.mark.parametrize("text", NO_VIOLENT_EVENT)
+def test_events_death_toll_is_no_event(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in _events(nlp, text) if e.cameo_root in ("18", "19", "20")]
+
+
+def test_events_consequence_participle_is_one_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, "An Israeli drone strike hit a car in Lebanon, killing two Hezbollah members.")
+    violent = [e for e in events if e.cameo_root in ("18", "19")]
+    assert len(violent) == 1 and violent[0].cameo == "195" and _who(violent[0].source) == "ISR", violent

@@ -419,6 +419,12 @@ def _noun_actors(
         tgt_tokens += [t for p in tgt_preps for t in prep_objects(clause, p) if p != "of"]
         # "engaged Filipino peacekeepers in a firefight": the light verb's own object is the target
         tgt_tokens += [t for t in children(clause, "dobj") if t.i != noun.i]
+    if pattern.code[:2] in _VIOLENT_ROOTS and noun.dep_ == "nsubj" and head.pos_ == "VERB":
+        # "an airstrike hit a school, killing 16 people": what it hit, and who its consequence names
+        tgt_tokens += children(head, "dobj")
+        for effect in children(head, "advcl", "conj"):
+            if effect.tag_ == "VBG":
+                tgt_tokens += children(effect, "dobj")
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "their demands were the departure of X"
         for attr in children(noun.head, "attr"):
             tgt_tokens += prep_objects(attr, "of")
@@ -479,6 +485,8 @@ def _candidate(token: Token, ctx: _Context, consumed: set[int]) -> list[_Candida
         carried = _violent_noun(token, lex) is not None and not (
             role_tokens(token, "agent") or role_tokens(token, "prep:from") or children(token, "nsubj")
         )
+        if pattern.code[:2] in _VIOLENT_ROOTS and _natural_cause(token, lex):
+            return []  # "the cyclone killed 138,000 people": a disaster is no actor, its toll no political event
         if pattern.code[:2] in _VIOLENT_ROOTS and (carried or _violent_head(token, lex)):
             # "were killed in Israeli shelling", "bombarded the city, killing eight": one happening
             return []
@@ -487,9 +495,36 @@ def _candidate(token: Token, ctx: _Context, consumed: set[int]) -> list[_Candida
         pattern = _match_noun(token, lex)
         if pattern is None:
             return []
+        pattern = _noun_sense(token, pattern, ctx)
         clause = _noun_clause(token, lex) or token
         return _build(token, clause, pattern, ctx, consumed)
     return []
+
+
+def _noun_sense(noun: Token, pattern: Pattern, ctx: _Context) -> Pattern:
+    """ "strike" is a labour strike (143) unless its context is military: air, missile or drone words give an
+    airstrike (195), other military words in the sentence or a military attack earlier in the report a strike
+    (190); labour words in the sentence keep the labour sense (military_sense in frames.yaml)."""
+    frames = ctx.lex.frames
+    military = frames.military_sense.get(noun.lemma_.lower())
+    if military is None or pattern.code[:2] != "14":
+        return pattern
+    words = {t.lemma_.lower() for t in noun.sent} - {noun.lemma_.lower()}
+    if words & frames.labour_context:
+        return pattern
+    if words & frames.air_context:
+        military = "195"
+    elif not (words & frames.military_context or any(e.cameo_root in ("19", "20") for e in ctx.events)):
+        return pattern
+    # a strike on/against X hits X; with no actor of its own it names an earlier attack again (no new event)
+    return dataclasses.replace(
+        pattern,
+        code=military,
+        implicit_source=None,
+        implicit_target=None,
+        standalone=False,
+        target=("on", "against"),
+    )
 
 
 def _bare_states(mentions: list[ActorMention]) -> bool:
@@ -510,7 +545,26 @@ def _violent_head(verb: Token, lex: Lexicon) -> bool:
     if verb.dep_ not in ("advcl", "conj") or verb.tag_ != "VBG":
         return False
     pattern = _match_verb(verb.head, lex)
-    return pattern is not None and pattern.code[:2] in _VIOLENT_ROOTS
+    if pattern is not None and pattern.code[:2] in _VIOLENT_ROOTS:
+        return True
+    # "an airstrike hit a school, killing 16": the subject names the violent act, the verb only reports it
+    for subj in children(verb.head, "nsubj"):
+        noun = _match_noun(subj, lex)
+        if noun is not None and noun.code[:2] in _VIOLENT_ROOTS:
+            return True
+    return False
+
+
+def _natural_cause(verb: Token, lex: Lexicon) -> bool:
+    """The doer is a natural hazard: the subject, the agent ("killed by the earthquake") or the cause
+    ("killed in the floods") names one."""
+    doers = children(verb, "nsubj") + role_tokens(verb, "agent")
+    doers += [o for p in ("in", "by", "during") for o in prep_objects(verb, p)]
+    for doer in doers:
+        words = {doer.lemma_.lower()} | {c.lemma_.lower() for c in doer.children if c.dep_ == "compound"}
+        if words & lex.frames.disaster_nouns:
+            return True
+    return False
 
 
 def _unknown_doer(verb: Token) -> bool:
@@ -715,6 +769,10 @@ def _admissible(
     if not sources and pattern.pos == "verb" and not pattern.implicit_source and _unknown_doer(trigger):
         # "the militant group that has seized ...", "victims killed by the crash": the doer is named but is
         # no actor we know; coding the event with half its participants would mislead
+        return False
+    if code[:2] == "18" and not sources and pattern.pos == "verb" and not pattern.implicit_source:
+        # "more than 2,000 people had been killed", "14 were killed when X and Y clashed": a death toll with
+        # no doer is a count of some happening (a clash, a quake), not an assault of its own
         return False
     if code[:2] == "18" and _bare_states(sources) and (not targets or _bare_states(targets)):
         return False  # "Argentina beat Brazil": states do not assault each other bodily (that is 19x)

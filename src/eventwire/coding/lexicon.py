@@ -91,6 +91,10 @@ class Frames:
     violence_nouns: frozenset[str] = frozenset()
     disaster_nouns: frozenset[str] = frozenset()
     contested_speech: frozenset[str] = frozenset()
+    military_sense: dict[str, str] = field(default_factory=dict)
+    air_context: frozenset[str] = frozenset()
+    military_context: frozenset[str] = frozenset()
+    labour_context: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -227,6 +231,13 @@ def _frames(data: dict[str, Any]) -> Frames:
         violence_nouns=_words(data.get("violence_nouns")),
         disaster_nouns=_words(data.get("disaster_nouns")),
         contested_speech=_words(data.get("contested_speech")),
+        military_sense={
+            str(k): _check_code(v, "frames.yaml:military_sense")
+            for k, v in (data.get("military_sense") or {}).items()
+        },
+        air_context=_words(data.get("air_context")),
+        military_context=_words(data.get("military_context")),
+        labour_context=_words(data.get("labour_context")),
     )
 
 
