@@ -127,3 +127,31 @@ def test_events_consequence_participle_is_one_event(nlp) -> None:  # type: ignor
     events = _events(nlp, "An Israeli drone strike hit a car in Lebanon, killing two Hezbollah members.")
     violent = [e for e in events if e.cameo_root in ("18", "19")]
     assert len(violent) == 1 and violent[0].cameo == "195" and _who(violent[0].source) == "ISR", violent
+
+
+ABSENCE = [
+    # nothing happened and nobody refused: no event, and no rejection
+    "No group has claimed responsibility for the bombing in Kabul.",
+    "Nobody has claimed responsibility for the attack.",
+    "Indian officials have not agreed to any talks with Pakistan.",
+    "No meeting between the two presidents has been scheduled.",
+]
+
+
+@pytest.mark.parametrize("text", ABSENCE)
+def test_events_absence_is_no_event(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, text)
+    assert not [e for e in events if e.cameo_root in ("01", "04", "12")], events
+
+
+REFUSALS = [
+    # a refusal stated now is a rejection (12x): the negated act's code mapped through the negation table
+    ("The French government will not withdraw the pension reform, the prime minister said.", "FRA", "1232"),
+    ("Iran refused to attend the talks.", "IRN", "12"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cameo"), REFUSALS)
+def test_events_refusal_is_rejection(nlp, text, source, cameo) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, text)
+    assert any(_who(e.source) == source and e.cameo.startswith(cameo) for e in events), events

@@ -67,6 +67,7 @@ from eventwire.coding.lexicon import (
 from eventwire.coding.modality import (
     ClauseFrames,
     clause_frames,
+    is_absence,
     is_earlier_episode,
     is_future,
     is_historical,
@@ -671,6 +672,10 @@ def _code_and_modality(
     negated = is_negated(clause, frames) or (clause.i != trigger.i and is_negated(trigger, frames))
     if not negated and trigger.pos_ in ("NOUN", "PROPN") and is_negated(trigger, frames):
         negated = True
+    noun_negated = trigger.pos_ in ("NOUN", "PROPN") and is_negated(trigger, frames)
+    if negated and found.refusal is None and (is_absence(clause) or noun_negated):
+        # "have not agreed to any talks", "no meeting has been scheduled": nothing happened, nobody refused
+        return None
     recoded, intent = _recode(code, found, negated, lex)
     if recoded is None:
         return None

@@ -122,9 +122,29 @@ def is_negated(token: Token, frames: Frames) -> bool:
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return True
+        if child.dep_ in ("nsubj", "nsubjpass") and _nobody(child):
+            return True  # "No group has claimed responsibility", "nobody was arrested"
         if child.dep_ in ("aux", "advmod") and child.lower_ in frames.negators:
             return True
     return False
+
+
+_NOBODY = frozenset({"nobody", "none", "noone", "no-one"})
+
+
+def _nobody(subject: Token) -> bool:
+    return subject.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
+def is_absence(token: Token) -> bool:
+    """A negation that reports something has not (yet) happened rather than someone refusing: a perfect ("have
+    not agreed to any talks"), a passive ("no meeting has been scheduled") or a "no N" subject. Such a
+    negated cooperative act is not a rejection (12x)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") and _nobody(c) for c in token.children):
+        return True
+    if any(c.dep_ == "auxpass" for c in token.children):
+        return True
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
 
 
 def is_hypothetical(chain: list[Token], frames: Frames) -> bool:
