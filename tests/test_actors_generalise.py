@@ -139,3 +139,52 @@ def test_actors_headline_name_has_no_trailing_space(nlp) -> None:  # type: ignor
     for m in resolve_actors(doc, published=D2023).mentions:
         assert m.text == m.text.strip()
         assert doc.text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # an unnamed armed group takes the country of where it acts, not the nearest demonym
+        ("The Turkish army said gunmen had opened fire on a convoy near Aleppo.", "gunmen", "SYRREB"),
+        ("Kenyan police said militants in Somalia had crossed the border.", "militants", "SOMREB"),
+        ("Rebels from Colombia's Cauca province kidnapped two engineers.", "Rebels", "COLREB"),
+        # with no place, no guess: a bare code without a country
+        ("Egyptian officials said insurgents had attacked a checkpoint overnight.", "insurgents", "REB"),
+        # a group's own "of" phrase names its country
+        ("Fighters of Ethiopia's Fano militia clashed with soldiers.", "Fighters", "ETHREB"),
+    ],
+)
+def test_actors_unnamed_armed_group_country_from_place(nlp, text: str, mention: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    codes = _codes(_analyse(nlp, text))
+    assert codes.get(mention) == code, codes
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Officials in Nairobi said the border would stay closed.", "Officials", "KENGOV"),
+        ("Riot police in Caracas fired tear gas at students.", "Riot police", "VENCOP"),
+        ("Diplomats in Nairobi and Kampala welcomed the plan.", "Diplomats", "KENGOV"),
+    ],
+)
+def test_actors_group_in_a_capital_belongs_to_its_country(nlp, text: str, mention: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    codes = _codes(_analyse(nlp, text))
+    assert codes.get(mention) == code, codes
+    assert not any(name in codes for name in ("Nairobi", "Caracas", "Brussels"))
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("President obama signed the bill.", "President obama", "USAGOV"),
+        ("Chancellor merkel rejected the plan.", "Chancellor merkel", "DEUGOV"),
+    ],
+)
+def test_actors_lower_case_name_after_a_title(nlp, text: str, mention: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    codes = resolve_actors(nlp(text), published=dt.date(2015, 6, 1)).mentions
+    assert {m.text: m.code for m in codes}.get(mention) == code
+
+
+@pytest.mark.parametrize("text", ["The deal may trump the old rules.", "They played a trump card."])
+def test_actors_lower_case_name_without_title_is_a_word(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not resolve_actors(nlp(text), published=dt.date(2019, 6, 1)).mentions

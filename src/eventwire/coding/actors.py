@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.coding import kb
 from eventwire.coding.coref import Draft, Entity, compose_code, link
+from eventwire.facts.gazetteer import load_gazetteer
 from eventwire.facts.places import DATELINE_HEAD, dateline_names, opens_dateline
 from eventwire.model import ActorAnalysis, ActorEntity, ActorMention
 from eventwire.model import Span as TextSpan
@@ -84,6 +85,15 @@ AFFILIATION_PARTICIPLES = frozenset(
         "leaning",
     }
 )
+#: Sectors of unnamed groups whose country comes from the place of the event, never from the document focus.
+PLACE_BOUND_SECTORS = ("REB",)
+#: Prepositions of a place where a group is or comes from ("militants in Gaza", "rockets from Khan Younis").
+GROUP_PLACE_PREPOSITIONS = frozenset(
+    {"in", "near", "from", "around", "outside", "inside", "across", "throughout", "within", "over"}
+)
+#: A city the focus country does not have must be this big to give a group its country (small towns' names
+#: recur across borders: Maga is in Nigeria and Cameroon).
+GROUP_PLACE_MIN_POPULATION = 100_000
 #: Sectors of generic office nouns ("official", "commander") that a named non-state body overrides.
 MEMBER_GENERIC = frozenset({"GOV", "MIL", "CVL", "*", ""})
 #: Lower-case first words that may start a KB name ("al-Shabab", "el-Sisi", "bin Salman").
@@ -327,7 +337,9 @@ class _Finder:
         person = match.person
         assert person is not None
         head = span.root
-        if match.what == "surname" and (head.ent_type_ in NOT_A_NAME or head.tag_ not in ("NNP", "NNPS")):
+        titled = match.start > 0 and _title_word(self.doc[match.start - 1])
+        proper = head.tag_ in ("NNP", "NNPS") or titled  # "Chancellor merkel": the title vouches for the name
+        if match.what == "surname" and (head.ent_type_ in NOT_A_NAME or not proper):
             return  # "in May" is not Theresa May
         if match.what == "surname" and self._inside_longer_name(match):
             return  # "President Michel Suleiman" is not Charles Michel
@@ -601,7 +613,12 @@ class _Finder:
         self._finish_sector(draft, head)
 
     def _finish_sector(self, draft: Draft, head: Token) -> None:
-        if draft.country is None and draft.sector not in ("IGO", "NGO", "*"):
+        if draft.country is None and draft.sector in PLACE_BOUND_SECTORS and draft.relates_to is None:
+            # Unnamed armed groups ("militants", "gunmen") often cross borders: the place of the event says
+            # whose they are ("fired rockets from Khan Younis" -> PSE); with no place, no guess.
+            draft.country = self._own_phrase_country(head) or self._locative_country(head)
+            draft.via = "place" if draft.country else "sector"
+        if draft.country is None and draft.sector not in ("IGO", "NGO", "*", *PLACE_BOUND_SECTORS):
             draft.country, draft.focus_country = self.focus, self.focus is not None
             draft.via = "focus" if self.focus else draft.via
         if draft.inherit_sector and draft.relates_to is None and not draft.anaphoric:
@@ -615,6 +632,51 @@ class _Finder:
                 words = [t.text for t in self.doc[draft.token_start : draft.token_end] if t.dep_ != "det"]
                 draft.entity_key = f"org:{kb.normalise(' '.join(words))}"
         self._add(draft)
+
+    def _own_phrase_country(self, head: Token) -> str | None:
+        """A country named anywhere in the group's own "of"/"from" phrase ("fighters of Sudan's paramilitary
+        Rapid Support Forces", "militants from across Mali")."""
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+                continue
+            for token in prep.subtree:
+                match = self.name_at.get(token.i)
+                if match is not None and match.country_code and match.what != "person":
+                    return match.country_code
+        return None
+
+    def _locative_country(self, head: Token) -> str | None:
+        """Country of the nearest place in a locative phrase of ``head``'s sentence ("in Khan Younis", "from
+        Nigeria's Kebbi state"): a country or capital name inside the phrase, else a gazetteer place that is
+        in the focus country or, unambiguous, a city of over GROUP_PLACE_MIN_POPULATION people."""
+        sentence = self.sent_of[head.i]
+        objects = [
+            t
+            for t in self.doc
+            if self.sent_of[t.i] == sentence
+            and t.dep_ == "pobj"
+            and t.head.lower_ in GROUP_PLACE_PREPOSITIONS
+            and not any(i in self.dateline for i in (t.i,))
+        ]
+        for obj in sorted(objects, key=lambda t: abs(t.i - head.i)):
+            for token in obj.subtree:
+                match = self.name_at.get(token.i)
+                if match is not None and match.what in ("country", "capital") and match.country_code:
+                    return match.country_code
+            if obj.pos_ == "PROPN":
+                start, end = _proper_run(obj)
+                country = self._gazetteer_country(self.doc[start:end].text)
+                if country:
+                    return country
+        return None
+
+    def _gazetteer_country(self, name: str) -> str | None:
+        readings = load_gazetteer().lookup(name)
+        countries = {r.country for r in readings if r.country}
+        if self.focus in countries:
+            return self.focus
+        big = [r for r in readings if (r.population or 0) >= GROUP_PLACE_MIN_POPULATION]
+        return big[0].country if len(countries) == 1 and big else None
 
     def _absorb_org(self, draft: Draft, org: kb.OrgRecord, term: kb.SectorTerm) -> None:
         """A named organisation inside the phrase: "the Nexta Telegram channel" is Nexta; "the Kremlin
@@ -655,12 +717,14 @@ class _Finder:
         country = min(found, key=lambda pair: pair[0])[1] if found else None
         if country is None and org is None:
             for prep in head.rights:
-                # "the president of Belarus", "dissidents from Egypt"
-                if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                # "the president of Belarus", "dissidents from Egypt", "officials in N'Djamena"
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in"):
                     for obj in prep.children:
                         match = self.name_at.get(obj.i)
-                        if match is not None and match.what == "country":
-                            country = match.country_code
+                        if match is None or match.what not in ("country", "capital"):
+                            continue
+                        if (match.what == "country" or prep.lower_ == "in") and country is None:
+                            country = match.country_code  # the first named ("in Brussels and Paris")
         return country, org
 
     def _related(self, head: Token, *, member: bool = False) -> Token | None:
@@ -790,7 +854,8 @@ def _match_names(doc: Doc, day: dt.date | None) -> list[NameMatch]:
     while i < n:
         token = doc[i]
         lower = not token.text[:1].isupper()
-        if lower and token.lower_ not in LOWER_NAME_STARTS and token.lower_ not in demonyms:
+        titled = lower and i > 0 and _title_word(doc[i - 1])
+        if lower and token.lower_ not in LOWER_NAME_STARTS and token.lower_ not in demonyms and not titled:
             i += 1  # the common case, decided without building a key
             continue
         key = token.lower_ if token.text.isascii() else kb.normalise(token.text)
@@ -804,7 +869,8 @@ def _match_names(doc: Doc, day: dt.date | None) -> list[NameMatch]:
                 continue
             found = _lookup(text[token.idx : last.idx + len(last.text)], i, i + length, day)
             if found is not None and lower and key not in LOWER_NAME_STARTS and found.what != "country":
-                found = None
+                # a careless lower-case name counts after a capitalised title: "President obama"
+                found = found if titled and found.what in ("person", "surname") else None
             if found is not None:
                 break
         if found is None:
@@ -813,6 +879,14 @@ def _match_names(doc: Doc, day: dt.date | None) -> list[NameMatch]:
         matches.append(found)
         i = found.end
     return matches
+
+
+def _title_word(token: Token) -> bool:
+    """A capitalised title or honorific that may stand before a person's name ("President", "Mr")."""
+    if not token.text[:1].isupper():
+        return False
+    term = kb.sector_terms().get(token.lower_)
+    return (term is not None and "title" in term.flags) or token.lower_ in kb.rules().honorifics
 
 
 def _lookup(text: str, start: int, end: int, day: dt.date | None) -> NameMatch | None:

@@ -277,7 +277,7 @@ class Linker:
             draft.sector = related.code
         if related.country and (draft.country is None or draft.focus_country):
             draft.country = related.country
-            if draft.focus_country:
+            if draft.focus_country or draft.via == "sector":
                 draft.focus_country, draft.via = False, "relation"
         if draft.opposed:
             draft.sector = "OPP"
