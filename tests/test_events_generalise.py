@@ -155,3 +155,42 @@ REFUSALS = [
 def test_events_refusal_is_rejection(nlp, text, source, cameo) -> None:  # type: ignore[no-untyped-def]
     events = _events(nlp, text)
     assert any(_who(e.source) == source and e.cameo.startswith(cameo) for e in events), events
+
+
+THREATS = [
+    # a coercive act made conditional on the other side's conduct, stated now, is a threat (13x)
+    (
+        "The Kenyan president said sanctions could be imposed on Uganda if it closed the border.",
+        "KEN",
+        "1312",
+        "UGA",
+    ),
+    # ... addressed to whoever did the act the condition names again
+    (
+        "Israeli jets bombed Rafah on Monday. A Hamas official said the group would walk away from the "
+        "negotiations if the attacks continued.",
+        "PSE",
+        "134",
+        "ISR",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cameo", "target"), THREATS)
+def test_events_conditional_threat(nlp, text, source, cameo, target) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, text)
+    hits = [e for e in events if e.cameo == cameo]
+    assert hits and _who(hits[0].source) == source and _who(hits[0].target) == target, events
+    assert not hits[0].modality.hypothetical and not hits[0].modality.intent
+
+
+NOT_THREATS = [
+    # a condition on something no one does is not a threat; an unconditional "could" stays hypothetical
+    "Experts said prices could rise if the drought continues.",
+    "Analysts said Russia could attack Kharkiv.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_THREATS)
+def test_events_no_threat_without_coercive_condition(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in _events(nlp, text) if e.cameo_root in ("13", "19")]

@@ -169,7 +169,10 @@ def _match_verb(token: Token, lex: Lexicon) -> Pattern | None:
     patterns = lex.verbs.get(verb_lemma(token, lex.verbs))
     if not patterns:
         return None
+    # spaCy often parses a particle as an adverb ("walk away from the talks": away = advmod, from under it)
+    adverbs = [c for c in token.children if c.dep_ == "advmod" and c.pos_ in ("ADV", "ADP")]
     particles = {c.lemma_.lower() for c in token.children if c.dep_ == "prt"}
+    particles |= {c.lemma_.lower() for c in adverbs}
     objects = _lemmas(children(token, "dobj", "obj", "nsubjpass"))
     if token.dep_ == "acl" and token.tag_ == "VBN":
         objects |= _lemmas([token.head])
@@ -178,6 +181,8 @@ def _match_verb(token: Token, lex: Lexicon) -> Pattern | None:
             continue
         if pattern.prep:
             objs = prep_objects(token, pattern.prep)
+            if not objs and pattern.particle:
+                objs = [o for a in adverbs for o in prep_objects(a, pattern.prep)]
             if not objs and not any(c.lower_ == pattern.prep for c in token.children):
                 continue
             if pattern.pobj and not (_lemmas(objs) & pattern.pobj):
@@ -630,7 +635,14 @@ def _build(
     code, trigger_out, sources, targets = _participants(
         trigger, clause, pattern, found, code, mod, ctx, consumed
     )
-    if not _admissible(trigger, clause, pattern, code, sources, targets, ctx):
+    inferred: list[Actor] = []
+    if sources and not targets and code[:2] == "11":
+        inferred = _condemned_doer(trigger, ctx)  # "condemned the strike": the striker
+    elif (
+        sources and not targets and code[:2] == "13" and pattern.code[:2] != "13" and found.speech is not None
+    ):
+        inferred = _condition_doer(found, ctx)  # "would walk away if the attacks continued": the attacker
+    if not _admissible(trigger, clause, pattern, code, sources, targets, ctx, inferred=bool(inferred)):
         return []
     if not targets and sources and code[:2] in _VIOLENT_ROOTS:
         # "Boko Haram launched attacks ... in northeastern Nigeria": with no named victim, the country where
@@ -641,9 +653,9 @@ def _build(
     tgt_actors = [_as_actor(m) for m in targets]
     cand = _Candidate(trigger_out, clause, pattern, code, src_actors, tgt_actors, mod, confidence)
     explicit = bool(cand.sources or cand.targets)
-    if cand.sources and not cand.targets and code[:2] == "11":
-        cand.targets = _condemned_doer(trigger, ctx)  # "condemned the strike": the striker
-        cand.implicit += len(cand.targets)
+    if cand.sources and not cand.targets and inferred:
+        cand.targets = inferred
+        cand.implicit += 1
     _fill_implicit(cand, trigger, ctx)
     if not cand.sources and not cand.targets:
         return []
@@ -685,7 +697,19 @@ def _code_and_modality(
     hypothetical = is_hypothetical(found.chain, frames)
     future = is_future(clause, frames.future_aux)
     refused = negated or found.refusal is not None
-    if found.speech is not None and not found.intent and is_future(clause, frames.reported_future_aux):
+    threat = False
+    if hypothetical and not refused and found.speech is not None and _condition(found.chain) is not None:
+        # "said tariffs could follow if Beijing retaliated", "would walk away from the talks if the attacks
+        # continued": a coercive act made conditional on the other side's conduct is a threat made now (13x)
+        mapped = map_code(code, frames.tables["intent"])
+        if mapped is not None and mapped[:2] == "13" and not found.intent:
+            code, hypothetical, threat = mapped, False, True
+    if (
+        not threat
+        and found.speech is not None
+        and not found.intent
+        and is_future(clause, frames.reported_future_aux)
+    ):
         hypothetical = False  # "would" here is the future of reported speech, not a conditional
         mapped = None if refused else map_code(code, frames.tables["intent"])
         if mapped is not None:  # "announced it would free ..." = intent to release
@@ -695,7 +719,9 @@ def _code_and_modality(
         return None
     if is_historical(trigger, anchor, trigger.sent, ctx.published) or is_earlier_episode(anchor):
         return None
-    mod = Modality(negated=refused, intent=intent or (future and not refused), hypothetical=hypothetical)
+    # a threat is made now: it is not itself only intended
+    intended = (intent or (future and not refused)) and not threat
+    mod = Modality(negated=refused, intent=intended, hypothetical=hypothetical)
     speaker = speaker_token(found)
     if speaker is not None:
         said = mentions_for(speaker, ctx.actors, frames)
@@ -742,6 +768,9 @@ def _participants(
         sources, targets = _verb_actors(trigger, pattern, ctx, found.speech)
     else:
         sources, targets = _noun_actors(trigger, clause, pattern, ctx, found.speech)
+    if code[:2] == "13" and pattern.code[:2] != "13" and found.speech is not None:
+        # a coercive act re-coded as a threat (conditional, or announced): the speaker threatens
+        sources, targets = _threat_parties(found, sources, targets, ctx)
     consumed.update(f.i for f in found.intent)
     if found.refusal is not None:
         consumed.add(found.refusal.i)
@@ -765,8 +794,11 @@ def _admissible(
     sources: list[ActorMention],
     targets: list[ActorMention],
     ctx: _Context,
+    *,
+    inferred: bool = False,
 ) -> bool:
-    """Whether the participants found are enough to report the event (precision rules)."""
+    """Whether the participants found are enough to report the event (precision rules); ``inferred``: a
+    target was inferred from an earlier event."""
     if pattern.weak and not targets:
         return False
     if code[:2] in _VERBAL_ROOTS and not sources:
@@ -789,6 +821,7 @@ def _admissible(
         and not pattern.implicit_target
         and not symmetric_pair
         and not topical
+        and not inferred
     ):
         return False  # an appeal or a visit to nobody named is not codable
     in_passing = (
@@ -826,9 +859,7 @@ def _condemned_doer(trigger: Token, ctx: _Context) -> list[Actor]:
         lemma = obj.lemma_.lower()
         if pattern is None and lemma not in ctx.lex.frames.violence_nouns:
             continue
-        for earlier in reversed(ctx.events):
-            if earlier.cameo_root in _VIOLENT_ROOTS and earlier.source is not None:
-                return [dataclasses.replace(earlier.source, text=None, start=None, end=None)]
+        return _earlier_doer(ctx)
     return []
 
 
@@ -860,6 +891,52 @@ def _claims_own_act(speech: Token, sources: list[ActorMention], ctx: _Context) -
     subj = own_subject(speech)
     speakers = mentions_for(subj, ctx.actors, ctx.lex.frames) if subj is not None else []
     return any(s.entity_id == m.entity_id for s in speakers for m in sources)
+
+
+def _condition(chain: list[Token]) -> Token | None:
+    """The conditional clause ("if Beijing retaliated") hanging off a clause of the chain, if any."""
+    for clause in chain:
+        for child in children(clause, "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
+                return child
+    return None
+
+
+def _threat_parties(
+    found: ClauseFrames, sources: list[ActorMention], targets: list[ActorMention], ctx: _Context
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """A reported threat whose doer the clause leaves unnamed ("tariffs could follow", "anyone ... would be
+    prosecuted") is the speaker's; its target is whoever the condition is about ("if Beijing retaliated"),
+    or the doer of an earlier act the condition names again ("if the attacks continued")."""
+    frames = ctx.lex.frames
+    if not sources and found.speech is not None:
+        sources = mentions_for(subject_token(found.speech, frames=frames), ctx.actors, frames)
+    condition = _condition(found.chain)
+    if not targets and condition is not None:
+        subj = own_subject(condition)
+        if subj is not None:
+            targets = mentions_for(subj, ctx.actors, frames)
+    return sources, [t for t in targets if all(t.entity_id != s.entity_id for s in sources)]
+
+
+def _condition_doer(found: ClauseFrames, ctx: _Context) -> list[Actor]:
+    """ "if the attacks continued": a definite violent noun in the condition names the report's earlier
+    violence again, so the threat is addressed to its doer."""
+    condition = _condition(found.chain)
+    subj = own_subject(condition) if condition is not None else None
+    if subj is None or subj.lemma_.lower() not in ctx.lex.frames.violence_nouns:
+        return []
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subj.children):
+        return []
+    return _earlier_doer(ctx)
+
+
+def _earlier_doer(ctx: _Context) -> list[Actor]:
+    """The source of the report's latest violent event, as an inferred actor (no text of its own)."""
+    for earlier in reversed(ctx.events):
+        if earlier.cameo_root in _VIOLENT_ROOTS and earlier.source is not None:
+            return [dataclasses.replace(earlier.source, text=None, start=None, end=None)]
+    return []
 
 
 def _charges(speech: Token, trigger: Token, ctx: _Context) -> bool:
