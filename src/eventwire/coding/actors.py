@@ -63,28 +63,6 @@ NP_LEFT_DEPS = frozenset(
 )
 #: Sectors of generic nouns that a sector modifier may override ("army commander", "union leaders").
 OVERRIDABLE = frozenset({"GOV", "COP", "CVL", "MIL", "LEG", "PTY", "*", ""})
-#: Second halves of hyphenated affiliation adjectives whose first half is a sponsor, not the actor's own
-#: country: "Iran-backed militias" are not Iranian, "a UK-based group" is not British. ("Saudi-led",
-#: "Hamas-run" are left out: the leader or ruler is the actor's own.)
-AFFILIATION_PARTICIPLES = frozenset(
-    {
-        "backed",
-        "linked",
-        "based",
-        "affiliated",
-        "funded",
-        "sponsored",
-        "allied",
-        "aligned",
-        "supported",
-        "inspired",
-        "armed",
-        "trained",
-        "financed",
-        "friendly",
-        "leaning",
-    }
-)
 #: Sectors of unnamed groups whose country comes from the place of the event, never from the document focus.
 PLACE_BOUND_SECTORS = ("REB",)
 #: Prepositions of a place where a group is or comes from ("militants in Gaza", "rockets from Khan Younis").
@@ -464,7 +442,7 @@ class _Finder:
         while head.dep_ == "compound" and head.head.i != head.i:
             head = head.head
         if head.dep_ != "appos":
-            return None
+            return self._comma_apposition(token)
         owner = head.head
         # The parser often hangs the name on the last noun of a post-modifier ("to Slovakia"): climb back
         # to the
@@ -478,6 +456,19 @@ class _Finder:
                 continue
             break
         return None
+
+    def _comma_apposition(self, token: Token) -> Token | None:
+        """The parser's misses: a name between commas right after a singular person noun is its apposition
+        ("Cameroon's main opposition candidate, Issa Tchiroma Bakary, rejected ...")."""
+        doc = self.doc
+        start, end = _proper_run(token)
+        if start < 2 or doc[start - 1].text != "," or (end < len(doc) and doc[end].text not in (",", ".")):
+            return None
+        owner = doc[start - 2]
+        found = self.term_at.get(owner.i)
+        if found is None or found[1].kind != "person" or owner.tag_ not in ("NN", "NNP"):
+            return None
+        return owner
 
     def _unknown_person(self, start: int, end: int) -> None:
         while start < end - 1 and (self.doc[start].lower_ in self.rules.honorifics or start in self.term_at):
@@ -605,11 +596,14 @@ class _Finder:
         if "state" in term.flags and self._state_modified(head):
             draft.sector = "GOV"
         override = self._sector_modifier(head, first)
-        generic = term.kind != "organization" or term.sector in ("*", "")  # "a militant group" -> REB
+        # "a militant group" -> REB, "the ruling party" -> GOV, "opposition parties" -> OPP
+        generic = term.kind != "organization" or term.sector in ("*", "", "PTY")
         if override and org is None and generic and term.sector in OVERRIDABLE:
             draft.sector, draft.inherit_sector = override, False
         if draft.sector == "CVL" and self._protesting(head):
             draft.sector = "OPP"
+        if draft.sector == "PTY" and self._sides_not_parties(head):
+            draft.sector = None  # "urged all parties to show restraint": the sides, not political parties
         self._finish_sector(draft, head)
 
     def _finish_sector(self, draft: Draft, head: Token) -> None:
@@ -644,6 +638,15 @@ class _Finder:
                 if match is not None and match.country_code and match.what != "person":
                     return match.country_code
         return None
+
+    def _sides_not_parties(self, head: Token) -> bool:
+        """ "all parties", "the warring parties", "parties to the conflict": sides of a dispute."""
+        if head.lemma_.lower() != "party" or head.pos_ == "PROPN":
+            return False
+        words = self.rules.party_not_political
+        if any(c.lower_ in words for c in head.lefts):
+            return True
+        return any(c.lower_ in ("to", "involved") or c.lower_ in words for c in head.rights)
 
     def _locative_country(self, head: Token) -> str | None:
         """Country of the nearest place in a locative phrase of ``head``'s sentence ("in Khan Younis", "from
@@ -1036,7 +1039,7 @@ def _affiliated(doc: Doc, end: int) -> bool:
     """Is the name ending before token ``end`` the first part of an affiliation adjective ("Iran-backed",
     "Al Qaeda-linked", "UK-based")? Such a name is a sponsor or a seat, not the phrase's own country."""
     if end + 1 < len(doc) and doc[end].text in ("-", "\u2010", "\u2011"):
-        return doc[end + 1].lower_ in AFFILIATION_PARTICIPLES
+        return doc[end + 1].lower_ in kb.rules().affiliation_participles
     return False
 
 

@@ -159,6 +159,11 @@ class Linker:
     def _find(self, draft: Draft) -> Entity | None:
         if draft.pronoun:
             return self._pronoun_antecedent(draft)
+        partner = self._earlier_partner(draft)
+        if partner is not None:
+            # "the main opposition candidate, Issa Tchiroma Bakary": join the description now, so that a
+            # pronoun right after ("his supporters") already finds the whole entity
+            return partner
         if draft.person_key is not None:
             found = self._by_person_key(draft.person_key)
             if found is not None:
@@ -190,6 +195,17 @@ class Linker:
 
     # -- candidates ----------------------------------------------------------------------------------
 
+    def _earlier_partner(self, draft: Draft) -> Entity | None:
+        if draft.link_to is None:
+            return None
+        partner = self.by_token.get(draft.link_to)
+        if partner is None or partner.token_start >= draft.token_start or partner.pronoun:
+            return None
+        if draft.person_key is not None and self._by_person_key(draft.person_key) is not None:
+            return None  # a KB person already in the document: the end-of-pass merge joins them
+        self._resolve(partner)
+        return self.entities[partner.entity] if partner.entity is not None else None
+
     def _by_person_key(self, person_key: str) -> Entity | None:
         return next((e for e in self.entities if e.person_key == person_key and e.drafts), None)
 
@@ -203,9 +219,9 @@ class Linker:
         return None
 
     def _by_given_name(self, name: str) -> Entity | None:
-        """The one person introduced earlier with this first name: Malay, Indonesian, Thai and many Arab
-        names are shortened to the given name ("Mr Anwar" for Anwar Ibrahim, "Mr Prabowo"). Two candidates
-        are ambiguous: none is chosen."""
+        """The one person introduced earlier with this given or middle name: Malay, Indonesian, Thai and many
+        Arab and African names are shortened to it ("Mr Anwar" for Anwar Ibrahim, "Mr Tchiroma" for Issa
+        Tchiroma Bakary). Two candidates are ambiguous: none is chosen."""
         found = [e for e in self.entities if e.drafts and e.kind == "person" and name in e.given_names]
         return found[0] if len(found) == 1 else None
 
@@ -314,7 +330,8 @@ class Linker:
         if draft.surname:
             entity.surnames.add(draft.surname)
         if draft.full_name and draft.name and " " in draft.name:
-            entity.given_names.add(draft.name.split()[0])
+            # every name but the last: "Mr Anwar" (Anwar Ibrahim), "Mr Tchiroma" (Issa Tchiroma Bakary)
+            entity.given_names.update(w for w in draft.name.split()[:-1] if w[:1].isupper() and len(w) > 2)
         if entity.person_key is None and draft.person_key is not None:
             entity.person_key = draft.person_key
         if draft.gender and not entity.gender:

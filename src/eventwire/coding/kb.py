@@ -417,6 +417,8 @@ class Rules:
     pronouns: dict[str, tuple[str, str]]  # word -> (number, gender)
     female_first_names: frozenset[str]
     sector_modifiers: dict[str, str]
+    party_not_political: frozenset[str] = frozenset()  # "all parties", "warring parties": no PTY
+    affiliation_participles: frozenset[str] = frozenset()  # "Iran-backed": the sponsor is not the actor
 
 
 @lru_cache(maxsize=1)
@@ -440,6 +442,8 @@ def rules() -> Rules:
         },
         female_first_names=words("female_first_names"),
         sector_modifiers={str(k).lower(): str(v) for k, v in raw.get("sector_modifiers", {}).items()},
+        party_not_political=words("party_not_political"),
+        affiliation_participles=words("affiliation_participles"),
     )
 
 
