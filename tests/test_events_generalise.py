@@ -194,3 +194,30 @@ NOT_THREATS = [
 @pytest.mark.parametrize("text", NOT_THREATS)
 def test_events_no_threat_without_coercive_condition(nlp, text) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in _events(nlp, text) if e.cameo_root in ("13", "19")]
+
+
+LEXICON = [
+    ("Ankara summoned the Dutch ambassador over the remarks.", "TUR", "114", "NLD"),
+    ("The US urged Chinese officials to return to the negotiating table.", "USA", "026", "CHN"),
+    ("Turkey has flown in rescue teams to Syria.", "TUR", "073", "SYR"),
+    ("Pakistan said it would respect the ceasefire.", "PAK", "0356", None),
+    ("The rebels announced a pause in offensive operations against the army in Myanmar.", "MMR", "087", None),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cameo", "target"), LEXICON)
+def test_events_lexicon_entries(nlp, text, source, cameo, target) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, text)
+    assert _found(events, source, cameo, target), [(_who(e.source), e.cameo, _who(e.target)) for e in events]
+
+
+NOT_LEXICON = [
+    # staying somewhere is not granting asylum; releasing money is not freeing prisoners
+    ("About 600,000 Sudanese refugees are already sheltering in eastern Chad.", "075"),
+    ("The World Bank released $50 million for Malawi.", "0841"),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), NOT_LEXICON)
+def test_events_lexicon_sense_excludes(nlp, text, code) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in _events(nlp, text) if e.cameo == code]

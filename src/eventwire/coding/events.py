@@ -101,7 +101,7 @@ _ADDRESSED_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "09", "10", "1
 #: Roots whose events are about something rather than done to someone: "condemned the violence", "urged
 #: restraint", "appealed for aid", "called for calm" report the statement even with no addressee named, so they
 #: are kept with an empty target when their content is explicit.
-_TOPICAL_ROOTS = frozenset({"02", "10", "11", "13"})
+_TOPICAL_ROOTS = frozenset({"02", "03", "10", "11", "13"})
 _PRONOUNS = frozenset(
     {"i", "me", "we", "us", "you", "it", "they", "them", "he", "him", "she", "her", "my", "our"}
 )
@@ -173,7 +173,12 @@ def _match_verb(token: Token, lex: Lexicon) -> Pattern | None:
     adverbs = [c for c in token.children if c.dep_ == "advmod" and c.pos_ in ("ADV", "ADP")]
     particles = {c.lemma_.lower() for c in token.children if c.dep_ == "prt"}
     particles |= {c.lemma_.lower() for c in adverbs}
-    objects = _lemmas(children(token, "dobj", "obj", "nsubjpass"))
+    obj_tokens = children(token, "dobj", "obj", "nsubjpass")
+    # "dispersed thousands of protesters": a group noun's members are the object
+    obj_tokens += [
+        o for t in obj_tokens if t.lemma_.lower() in lex.frames.group_nouns for o in prep_objects(t, "of")
+    ]
+    objects = _lemmas(obj_tokens)
     if token.dep_ == "acl" and token.tag_ == "VBN":
         objects |= _lemmas([token.head])
     for pattern in patterns:
