@@ -193,14 +193,22 @@ def test_actors_lower_case_name_without_title_is_a_word(nlp, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "mention", "code"),
     [
-        # the sides of a dispute are not political parties: no PTY (the bare focus country)
-        ("Kenya held talks. The envoy urged all parties to show restraint.", "all parties", "KEN"),
-        ("Kenya held talks. The envoy urged the warring parties to talk.", "the warring parties", "KEN"),
-        ("Kenya held talks. The parties to the conflict met in Nairobi.", "The parties", "KEN"),
+        # the sides of a dispute are not political parties: no PTY (the bare focus country, named twice)
+        (
+            "Kenya held talks. Kenya waited. The envoy urged all parties to show restraint.",
+            "all parties",
+            "KEN",
+        ),
+        (
+            "Kenya held talks. Kenya waited. The envoy urged the warring parties to talk.",
+            "the warring parties",
+            "KEN",
+        ),
+        ("Kenya held talks. Kenya waited. The parties to the conflict met in Nairobi.", "The parties", "KEN"),
         # political parties: the party in power is the government, the others the opposition
-        ("Kenya voted. The ruling party claimed victory.", "The ruling party", "KENGOV"),
-        ("Kenya voted. Opposition parties rejected the count.", "Opposition parties", "KENOPP"),
-        ("Kenya voted. The party said it had won.", "The party", "KENPTY"),
+        ("Kenya voted. Kenya waited. The ruling party claimed victory.", "The ruling party", "KENGOV"),
+        ("Kenya voted. Kenya waited. Opposition parties rejected the count.", "Opposition parties", "KENOPP"),
+        ("Kenya voted. Kenya waited. The party said it had won.", "The party", "KENPTY"),
     ],
 )
 def test_actors_party_is_political_only_as_a_party(nlp, text: str, mention: str, code: str) -> None:  # type: ignore[no-untyped-def]
@@ -232,3 +240,18 @@ def test_actors_apposition_joins_before_a_following_pronoun(nlp) -> None:  # typ
     text = "Ghana's main opposition candidate, Kofi Mensah, on Monday called on his supporters to march."
     supporters = [m for m in _analyse(nlp, text).mentions if m.text.endswith("supporters")]
     assert [m.code for m in supporters] == ["GHAOPP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # one mention of a country is one actor, not the document's focus: no guess for the others
+        ("The government expressed thanks for China's help.", "The government", "GOV"),
+        ("Police detained two men after the Brazil match.", "Police", "COP"),
+        # named twice, it is the focus
+        ("Chile voted on Sunday. The government said turnout in Chile was high.", "The government", "CHLGOV"),
+    ],
+)
+def test_actors_focus_needs_two_mentions(nlp, text: str, mention: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    codes = _codes(_analyse(nlp, text))
+    assert codes.get(mention) == code, codes

@@ -1011,7 +1011,8 @@ def _quote_mask(doc: Doc) -> list[bool]:
 
 def _focus_country(doc: Doc, names: list[NameMatch]) -> str | None:
     """The document's focus country: the most mentioned one (names, demonyms, capitals, national bodies and
-    KB people's current countries); the first mentioned wins a tie."""
+    KB people's current countries); the first mentioned wins a tie. A country named once is weak evidence: it
+    is usually one actor among others ("The government thanked China"), so it is no focus."""
     codes: list[str] = []
     for match in names:
         if _partisan(doc, match.start):
@@ -1025,6 +1026,8 @@ def _focus_country(doc: Doc, names: list[NameMatch]) -> str | None:
         return None
     counts = Counter(codes)
     best = max(counts.values())
+    if best < 2:
+        return None
     return next(code for code in codes if counts[code] == best)
 
 
