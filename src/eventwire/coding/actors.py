@@ -145,7 +145,7 @@ class _Finder:
         self.terms = kb.sector_terms()
         self.sent_of = _sentence_index(doc)
         self.in_quote = _quote_mask(doc)
-        self.dateline = _dateline_tokens(doc)
+        self.dateline = dateline_tokens(doc)
         # A dateline ("KUALA LUMPUR —", "MINSK (Reuters) -") says where the report was filed: never an actor.
         self.names = [
             m
@@ -970,7 +970,7 @@ def _starts_sentence(doc: Doc, i: int) -> bool:
 COLON_DATELINE = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z.])(,[ A-Za-z.'\-]{1,60})?:[ \t]")
 
 
-def _dateline_tokens(doc: Doc) -> set[int]:
+def dateline_tokens(doc: Doc) -> set[int]:
     """Tokens of the datelines that open a line: a place name in capitals ("DEIR AL-BALAH, Gaza Strip —"),
     or one the gazetteer knows, followed by a spaced dash, or a capitals place followed by a colon."""
     text = doc.text
