@@ -255,3 +255,19 @@ def test_actors_apposition_joins_before_a_following_pronoun(nlp) -> None:  # typ
 def test_actors_focus_needs_two_mentions(nlp, text: str, mention: str, code: str) -> None:  # type: ignore[no-untyped-def]
     codes = _codes(_analyse(nlp, text))
     assert codes.get(mention) == code, codes
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # the NER span stops short of the surname: the proper-noun compound gives the whole name
+        (
+            "Venezuelan opposition leader Maria Corina Machado called for protests.",
+            "Venezuelan opposition leader Maria Corina Machado",
+            "VENOPP",
+        ),
+    ],
+)
+def test_actors_person_name_runs_to_the_surname(nlp, text: str, mention: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    codes = _codes(_analyse(nlp, text))
+    assert codes.get(mention) == code, codes

@@ -408,7 +408,14 @@ class _Finder:
         doc = self.doc
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                self._unknown_person(ent.start, ent.end)
+                end = ent.end
+                # the small model may stop short of the surname ("Maria Corina" of Maria Corina Machado):
+                # take the rest of the proper-noun compound the span modifies
+                while end < len(doc) and doc[end].tag_ == "NNP" and doc[end - 1].dep_ == "compound":
+                    if doc[end - 1].head.i < end:
+                        break
+                    end += 1
+                self._unknown_person(ent.start, end)
         for token in doc:
             if token.i in self.taken or token.tag_ != "NNP":
                 continue
@@ -426,14 +433,28 @@ class _Finder:
         return found is not None and "title" in found[1].flags and prev.dep_ == "compound"
 
     def _named_speaker(self, token: Token) -> bool:
-        """A lone proper noun that is the subject of "said" ("..., said Eugen from Minsk") is a person."""
+        """A proper name that is the subject of "said" ("..., said Eugen from Minsk", "Maria Corina Machado
+        said") is a person: a lone word, or up to three capitalised words nobody else claims (no KB name, no
+        sector noun, no organisation or place label)."""
+        compounds = [c for c in token.lefts if c.dep_ == "compound"]
         return (
             token.dep_ == "nsubj"
             and token.head.lemma_ in SPEECH_LEMMAS
             and token.i not in self.name_at
             and token.i not in self.term_at
-            and not any(c.dep_ == "compound" for c in token.lefts)
             and token.ent_type_ not in NOT_A_NAME
+            and len(compounds) <= 2
+            and all(self._bare_name_word(c) for c in compounds)
+            and (not compounds or token.ent_type_ in ("", "PERSON"))
+        )
+
+    def _bare_name_word(self, token: Token) -> bool:
+        return (
+            token.tag_ == "NNP"
+            and token.text[:1].isupper()
+            and token.i not in self.name_at
+            and token.i not in self.term_at
+            and token.ent_type_ in ("", "PERSON")
         )
 
     def _appositive_owner(self, token: Token) -> Token | None:
