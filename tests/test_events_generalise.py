@@ -74,6 +74,7 @@ def test_events_no_content_no_event(nlp, text, root) -> None:  # type: ignore[no
 REPORTED = [
     # neutral saying reports the violence: the act is coded, reported_by the speaker
     ("Ukraine's defence ministry said Russian forces shelled Kharkiv overnight.", "RUS", "19", "UKR", True),
+    ("Chad's army said Boko Haram fighters attacked Niger overnight.", "NGA", "19", "NER", True),
     # a contested claim, or a passive whose doer only the speaker names, is the speaker's accusation
     ("Ukraine claimed that Russian forces had shelled Kharkiv.", "UKR", "112", "RUS", False),
     ("The Polish army said a rocket was fired at it from Belarus.", "POL", "112", "BLR", False),
@@ -221,3 +222,20 @@ NOT_LEXICON = [
 @pytest.mark.parametrize(("text", "code"), NOT_LEXICON)
 def test_events_lexicon_sense_excludes(nlp, text, code) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in _events(nlp, text) if e.cameo == code]
+
+
+LOCATIVES = [
+    # where a meeting or statement happens is no party to it; "A and B met" is A <-> B
+    ("The Greek and Turkish foreign ministers met in Geneva on Monday.", ("GRC", "TUR"), "CHE"),
+    ("Abbas and Netanyahu met at the White House residence in Washington.", ("PSE", "ISR"), "USA"),
+    # a dateline is where the report was filed
+    ("NAIROBI — Ethiopia and Eritrea agreed to a ceasefire on Monday.", ("ETH", "ERI"), "KEN"),
+]
+
+
+@pytest.mark.parametrize(("text", "pair", "place"), LOCATIVES)
+def test_events_locatives_are_not_targets(nlp, text, pair, place) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, text)
+    whos = [(_who(e.source), _who(e.target)) for e in events]
+    assert pair in whos or pair[::-1] in whos, whos
+    assert all(place not in w for w in whos), whos

@@ -44,6 +44,7 @@ from eventwire.coding import ontology
 from eventwire.coding.frames import (
     children,
     first_mentions,
+    is_city,
     is_infinitive,
     is_passive,
     mentions_for,
@@ -75,6 +76,7 @@ from eventwire.coding.modality import (
     is_negated,
     speaker_token,
 )
+from eventwire.facts.places import dateline_names
 from eventwire.model import (
     Actor,
     ActorAnalysis,
@@ -355,7 +357,15 @@ def _verb_actors(
                 frames,
             )
     else:
-        tgt_tokens = [t for role in target_roles for t in role_tokens(trigger, role)]
+        # where a statement or meeting happened is no party to it; aid to or yielding in a city is
+        # done to its people ("lifted the curfew in Tehran"), violence there hits it
+        locative_free = pattern.code[:2] in _VERBAL_ROOTS and pattern.code[:2] not in ("07", "08")
+        tgt_tokens = [
+            t
+            for role in target_roles
+            for t in role_tokens(trigger, role)
+            if not (locative_free and _locative(role, t, ctx))
+        ]
         targets = first_mentions(tgt_tokens, ctx.actors, frames)
         if not targets:
             targets = first_mentions(_nested_targets(trigger), ctx.actors, frames)
@@ -369,6 +379,20 @@ def _verb_actors(
     return sources, targets
 
 
+_LOCATIVE_ROLES = frozenset({"prep:in", "prep:at", "prep:near", "prep:inside"})
+
+
+def _locative(role: str, token: Token, ctx: _Context) -> bool:
+    """A city or site after "in"/"at" says where the act happened ("arrested in Tbilisi"); it is never the
+    target (a country after "in" may be: "intervened in Libya")."""
+    if role not in _LOCATIVE_ROLES:
+        return False
+    mention = ctx.actors.mention_at(token.i)
+    if mention is not None:
+        return mention.kind == "place"
+    return is_city(token)
+
+
 _NESTED_PREPS = ("to", "against", "on", "with", "at", "for", "in", "of")
 
 
@@ -379,7 +403,8 @@ def _nested_targets(verb: Token, depth: int = 3) -> list[Token]:
     out: list[Token] = []
     for _ in range(depth):
         layer = [t for head in heads for p in _NESTED_PREPS for t in prep_objects(head, p)]
-        out.extend(layer)
+        # "met at the residence in Putrajaya": a city further down is still only where it happened
+        out.extend(t for t in layer if not (t.head.lower_ in ("in", "at") and is_city(t)))
         heads = layer
     return out
 
@@ -1195,10 +1220,31 @@ def _describes_participant(token: Token, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
+def _without_datelines(doc: Doc, actors: ActorAnalysis) -> ActorAnalysis:
+    """The actor mentions minus those in a line's dateline ("KUALA LUMPUR - Thailand and Cambodia agreed ..."):
+    where a report was filed from takes no part in its events (``facts.places.dateline_names`` decides)."""
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    while line_start < len(text):
+        spans.extend(dateline_names(text, line_start))
+        nxt = text.find("\n", line_start)
+        if nxt < 0:
+            break
+        line_start = nxt + 1
+    if not spans:
+        return actors
+    kept = [m for m in actors.mentions if not any(a < m.end and m.start < b for a, b in spans)]
+    if len(kept) == len(actors.mentions):
+        return actors
+    return dataclasses.replace(actors, mentions=kept)
+
+
 def extract_events(
     doc: Doc, actors: ActorAnalysis, *, published: dt.date | None = None, doc_id: str = ""
 ) -> list[Event]:
     """Every event the document reports, in text order (see the module docstring for the rules)."""
+    actors = _without_datelines(doc, actors)
     ctx = _Context(doc, actors, load_lexicon(), published, doc_id, _focus_country(actors))
     for index, sent in enumerate(doc.sents):
         ctx.events.extend(_sentence_events(sent, index, ctx))

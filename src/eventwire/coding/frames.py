@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.coding import kb
 from eventwire.coding.lexicon import Frames
+from eventwire.facts.places import dateline_names
 from eventwire.model import ActorAnalysis, ActorMention
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -176,9 +177,25 @@ def mention_for(token: Token, actors: ActorAnalysis, frames: Frames, depth: int 
     return None
 
 
+def _in_dateline(token: Token) -> bool:
+    text = token.doc.text
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    if token.idx - line_start > 120:  # a dateline opens its line
+        return False
+    return any(a <= token.idx < b for a, b in dateline_names(text, line_start))
+
+
+def is_city(token: Token) -> bool:
+    """Is the place named at ``token`` a city or region rather than a country ("in Tbilisi", not "in Libya")?"""
+    return place_mention(token) is not None and kb.country_match(token.text) is None
+
+
 def place_mention(token: Token) -> ActorMention | None:
     """Fallback for a country, capital or demonym the actor resolver left unlinked ("in Beijing", "Israeli
-    shelling"): the country as an actor (kind "country", via "ner")."""
+    shelling"): the country as an actor (kind "country", via "ner"). A dateline's place ("KUALA LUMPUR -") is
+    where the report was filed, never an actor."""
+    if _in_dateline(token):
+        return None
     if token.ent_type_ not in ("GPE", "NORP", "LOC"):
         # the tagger sometimes misses a country name ("the coup in Niger") or folds a capital into an event
         # name ("the Beijing Olympics"): a lone proper noun that is exactly a country, demonym or capital
