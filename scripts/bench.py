@@ -24,8 +24,10 @@ from eventwire.batch.bench import MODES, Measurement, best_of, build_corpus, mac
 ROOT = Path(__file__).resolve().parent.parent
 LEGEND = (
     "× floor: words/s over the parse-only floor's at the same worker count (wall clock; CPU: per CPU-second, "
-    "which other jobs on the machine hardly move). × 1 worker: docs/s over the same mode with one worker. "
-    "busy: share of the run the workers spent inside batches (near 100%: the driver keeps them fed)."
+    "which other jobs on the machine hardly move). × 1 worker: docs/s over the same mode with one worker; "
+    "CPU est.: the same if each worker had a core to itself (eventwire.batch.bench.cpu_speedup). "
+    "busy: share of the run the workers spent inside batches (near 100%: the driver keeps them fed).\n"
+    "On a shared machine read the CPU columns: wall-clock numbers there mostly measure the other jobs."
 )
 
 
@@ -55,7 +57,7 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
 def _table(results: list[dict[str, object]]) -> Table:
     table = Table(title="eventwire throughput (steady state; start-up excluded)", title_justify="left")
     for column in ("mode", "workers", "docs", "docs/s", "words/s", "sents/s", "× floor", "× 1 worker",
-                   "words/CPU-s", "× floor (CPU)", "busy", "peak RSS/worker", "events", "start-up"):  # fmt: skip
+                   "× 1 (CPU est.)", "words/CPU-s", "× floor (CPU)", "busy", "peak RSS/worker", "events", "start-up"):  # fmt: skip
         table.add_column(column, justify="left" if column == "mode" else "right")
     for r in results:
         ratio, speedup = r["ratio_to_floor"], r["speedup_vs_1"]
@@ -68,6 +70,7 @@ def _table(results: list[dict[str, object]]) -> Table:
             f"{r['sentences_per_s']:,.0f}",
             "-" if ratio is None else f"{ratio:.2f}",
             "-" if speedup is None else f"{speedup:.2f}",
+            "-" if r["cpu_speedup_vs_1"] is None else f"{r['cpu_speedup_vs_1']:.2f}",
             f"{r['words_per_cpu_s']:,.0f}",
             "-" if r["cpu_ratio_to_floor"] is None else f"{r['cpu_ratio_to_floor']:.2f}",
             "-" if r["worker_utilisation"] is None else f"{r['worker_utilisation']:.0%}",

@@ -52,3 +52,13 @@ def test_batch_bench_best_of_keeps_fastest_run() -> None:
         ("extract", 1, 5.0),
         ("floor", 2, 9.0),
     ]
+
+
+def test_batch_bench_cpu_speedup_estimate() -> None:
+    from eventwire.batch.bench import cpu_speedup
+
+    one = _m("ingest", 1, 10.0, cpu=10.0)
+    # Two workers, busy 90% of a 6 s run, 11 CPU-s for the same documents (pool overhead): 2 x 0.9 x 10/11.
+    two = Measurement("ingest", 2, 10, 1000, 0, 6.0, 0.1, 300.0, 0, 11.0, busy_s=10.8)
+    assert cpu_speedup(two, one) == round(2 * 0.9 * 10 / 11, 3)
+    assert cpu_speedup(one, one) is None and cpu_speedup(two, None) is None

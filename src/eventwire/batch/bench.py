@@ -271,6 +271,19 @@ def best_of(runs: list[Measurement]) -> list[Measurement]:
     return sorted(best.values(), key=lambda m: (m.workers, MODES.index(m.mode)))
 
 
+def cpu_speedup(m: Measurement, single: Measurement | None) -> float | None:
+    """The N-vs-1 speed-up the same work would reach with every worker on its own core: N workers, kept busy
+    for the share of the run they were, each paying the CPU per document measured (pool and driver overhead
+    included). On a machine shared with other jobs the wall-clock speed-up mostly measures the other jobs;
+    this estimate does not, because CPU time per document hardly changes when a process waits for a core.
+    """
+    if single is None or m.workers == 1 or not (m.cpu_s and m.seconds and single.docs and m.docs):
+        return None
+    cpu_per_doc_one, cpu_per_doc_n = single.cpu_s / single.docs, m.cpu_s / m.docs
+    utilisation = min(1.0, m.busy_s / (m.seconds * m.workers))
+    return round(m.workers * utilisation * cpu_per_doc_one / cpu_per_doc_n, 3)
+
+
 def rows(results: list[Measurement]) -> list[dict[str, Any]]:
     """Per measurement: throughput, ratio to the floor at the same worker count, speed-up over 1 worker."""
     by_key = {(m.mode, m.workers): m for m in results}
@@ -300,6 +313,7 @@ def rows(results: list[Measurement]) -> list[dict[str, Any]]:
                     if single and single.docs and m.workers != 1
                     else None
                 ),
+                "cpu_speedup_vs_1": cpu_speedup(m, single),
             }
         )
     return out
