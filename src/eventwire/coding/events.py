@@ -665,6 +665,8 @@ def _build(
     code, trigger_out, sources, targets = _participants(
         trigger, clause, pattern, found, code, mod, ctx, consumed
     )
+    if _names_again(trigger, pattern, code, sources, ctx):
+        return []
     inferred: list[Actor] = []
     if sources and not targets and code[:2] == "11":
         inferred = _condemned_doer(trigger, ctx)  # "condemned the strike": the striker
@@ -921,6 +923,21 @@ def _claims_own_act(speech: Token, sources: list[ActorMention], ctx: _Context) -
     subj = own_subject(speech)
     speakers = mentions_for(subj, ctx.actors, ctx.lex.frames) if subj is not None else []
     return any(s.entity_id == m.entity_id for s in speakers for m in sources)
+
+
+def _names_again(
+    trigger: Token, pattern: Pattern, code: str, sources: list[ActorMention], ctx: _Context
+) -> bool:
+    """ "The fighting, the worst in a decade, has displaced ...": a definite violent noun with no doer of its
+    own, after the report has coded violence, names that violence again (its toll is a count, not an event)."""
+    if pattern.pos != "noun" or code[:2] not in _VIOLENT_ROOTS or sources:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in trigger.children):
+        return False
+    if any(e.cameo_root in _VIOLENT_ROOTS for e in ctx.events):
+        return True
+    lemma = trigger.lemma_.lower()  # "... ending five days of fighting ... The fighting has displaced ..."
+    return any(t.lemma_.lower() == lemma for t in trigger.doc[: trigger.sent.start])
 
 
 def _condition(chain: list[Token]) -> Token | None:
