@@ -271,3 +271,23 @@ def test_actors_focus_needs_two_mentions(nlp, text: str, mention: str, code: str
 def test_actors_person_name_runs_to_the_surname(nlp, text: str, mention: str, code: str) -> None:  # type: ignore[no-untyped-def]
     codes = _codes(_analyse(nlp, text))
     assert codes.get(mention) == code, codes
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Armed men stormed a school in Nigeria's Kebbi state.", "Armed men", "NGAUAF"),
+        ("Attackers stormed a hotel in Mogadishu.", "Attackers", "SOMUAF"),
+        ("Attackers stormed a hotel overnight.", "Attackers", "UAF"),
+        ("Kenya said bandits stole cattle in Kenya's north.", "bandits", "KENCRM"),
+    ],
+)
+def test_actors_unaligned_armed_men_and_criminals(nlp, text: str, mention: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    codes = _codes(_analyse(nlp, text))
+    assert codes.get(mention) == code, codes
+
+
+def test_actors_member_description_takes_the_body_code(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The leader of the Wagner group, Yevgeny Prigozhin, threatened to withdraw."
+    codes = _codes(resolve_actors(nlp(text), published=dt.date(2023, 6, 1)))
+    assert codes.get("The leader") == "RUSMIL" and codes.get("Yevgeny Prigozhin") == "RUSMIL", codes

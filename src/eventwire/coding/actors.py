@@ -64,7 +64,7 @@ NP_LEFT_DEPS = frozenset(
 #: Sectors of generic nouns that a sector modifier may override ("army commander", "union leaders").
 OVERRIDABLE = frozenset({"GOV", "COP", "CVL", "MIL", "LEG", "PTY", "*", ""})
 #: Sectors of unnamed groups whose country comes from the place of the event, never from the document focus.
-PLACE_BOUND_SECTORS = ("REB",)
+PLACE_BOUND_SECTORS = ("REB", "UAF")
 #: Prepositions of a place where a group is or comes from ("militants in Gaza", "rockets from Khan Younis").
 GROUP_PLACE_PREPOSITIONS = frozenset(
     {"in", "near", "from", "around", "outside", "inside", "across", "throughout", "within", "over"}

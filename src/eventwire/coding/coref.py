@@ -299,7 +299,9 @@ class Linker:
             draft.sector = "OPP"
         elif draft.supporter:
             draft.sector = "OPP" if related.sector == "OPP" else "CVL"
-        if not draft.anaphoric:
+        if not draft.anaphoric or draft.code is None:
+            # an anaphoric description keeps its own code, but "the leader of the Wagner group" has none
+            # until the relation gives it one
             draft.code = compose_code(draft.country, draft.sector)
         if draft.entity_key is not None and draft.code:
             draft.entity_key = f"group:{draft.code}:{draft.entity_key.rsplit(':', 1)[-1]}"
