@@ -248,3 +248,19 @@ def test_events_definite_violence_named_again(nlp) -> None:  # type: ignore[no-u
     )
     events = _events(nlp, text)
     assert not [e for e in events if e.cameo_root in ("18", "19", "20")], events
+
+
+def test_events_quote_speaker_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.model import Quote
+
+    text = 'Crowds gathered in Gaza City. "Israel bombed our hospitals in Gaza on Monday."'
+    doc = nlp(text)
+    actors = resolve_actors(doc, published=PUBLISHED)
+    start = text.index('"')
+    speaker = Actor(code="PSEREB", name="Ismail Haniyeh", country="PSE", sector="REB")
+    quote = Quote(text=text[start:], start=start, end=len(text), speaker=speaker)
+    plain = extract_events(doc, actors, published=PUBLISHED, doc_id="t")
+    quoted = extract_events(doc, actors, published=PUBLISHED, doc_id="t", quotes=[quote])
+    violent = [e for e in quoted if e.cameo_root == "19"]
+    assert violent and violent[0].modality.reported_by == "Ismail Haniyeh", quoted
+    assert all(e.modality.reported_by is None for e in plain if e.cameo_root == "19")

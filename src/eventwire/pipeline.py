@@ -46,7 +46,7 @@ def analyse(doc: Doc, prepared: PreparedDocument, *, model: str | None = None) -
     actors = resolve_actors(doc, published=published)
     quotes = extract_quotes(doc, actors)
     counts = extract_counts(doc, dates)
-    events = extract_events(doc, actors, published=published, doc_id=prepared.doc_id)
+    events = extract_events(doc, actors, published=published, doc_id=prepared.doc_id, quotes=quotes)
     attach_facts(events, doc=doc, counts=counts, places=places, dates=dates, published=published)
     return Document(
         doc_id=prepared.doc_id,

@@ -83,6 +83,7 @@ from eventwire.model import (
     ActorMention,
     Event,
     Modality,
+    Quote,
     SentenceRef,
 )
 from eventwire.model import (
@@ -1258,12 +1259,35 @@ def _without_datelines(doc: Doc, actors: ActorAnalysis) -> ActorAnalysis:
 
 
 def extract_events(
-    doc: Doc, actors: ActorAnalysis, *, published: dt.date | None = None, doc_id: str = ""
+    doc: Doc,
+    actors: ActorAnalysis,
+    *,
+    published: dt.date | None = None,
+    doc_id: str = "",
+    quotes: list[Quote] | None = None,
 ) -> list[Event]:
-    """Every event the document reports, in text order (see the module docstring for the rules)."""
+    """Every event the document reports, in text order (see the module docstring for the rules).
+
+    ``quotes`` (from ``facts.quotes``): an event whose trigger lies inside a direct quotation is reported by
+    the quote's speaker (``modality.reported_by``) unless a speech verb already named someone.
+    """
     actors = _without_datelines(doc, actors)
     ctx = _Context(doc, actors, load_lexicon(), published, doc_id, _focus_country(actors))
     for index, sent in enumerate(doc.sents):
         ctx.events.extend(_sentence_events(sent, index, ctx))
     ontology.refine_acled_document(ctx.events)
+    if quotes:
+        _quoted_speakers(ctx.events, quotes)
     return ctx.events
+
+
+def _quoted_speakers(events: list[Event], quotes: list[Quote]) -> None:
+    for event in events:
+        if event.modality.reported_by is not None:
+            continue
+        for quote in quotes:
+            if quote.speaker is None or not (quote.start <= event.trigger.start < quote.end):
+                continue
+            speaker = quote.speaker
+            event.modality.reported_by = speaker.name or speaker.text or speaker.code
+            break
