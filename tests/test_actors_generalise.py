@@ -291,3 +291,17 @@ def test_actors_member_description_takes_the_body_code(nlp) -> None:  # type: ig
     text = "The leader of the Wagner group, Yevgeny Prigozhin, threatened to withdraw."
     codes = _codes(resolve_actors(nlp(text), published=dt.date(2023, 6, 1)))
     assert codes.get("The leader") == "RUSMIL" and codes.get("Yevgeny Prigozhin") == "RUSMIL", codes
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Police in Karachi said a bomber targeted a bus.", "Police", "PAKCOP"),
+        ("The Philippine coast guard accused the ship of ramming.", "The Philippine coast guard", "PHLMIL"),
+        ("Sri Lanka's navy arrested 15 Indian fishermen.", "15 Indian fishermen", "INDCVL"),
+        ("Thai monks marched in Bangkok.", "Thai monks", "THAREL"),
+    ],
+)
+def test_actors_sector_nouns_and_cities(nlp, text: str, mention: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    codes = _codes(_analyse(nlp, text))
+    assert codes.get(mention) == code, codes

@@ -745,6 +745,10 @@ class _Finder:
                 if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in"):
                     for obj in prep.children:
                         match = self.name_at.get(obj.i)
+                        if country is None and match is None and prep.lower_ == "in" and obj.pos_ == "PROPN":
+                            # "police in Karachi": a city the gazetteer places without doubt
+                            start, end = _proper_run(obj)
+                            country = self._gazetteer_country(self.doc[start:end].text)
                         if match is None or match.what not in ("country", "capital"):
                             continue
                         if (match.what == "country" or prep.lower_ == "in") and country is None:
