@@ -264,3 +264,27 @@ def test_events_quote_speaker_reports(nlp) -> None:  # type: ignore[no-untyped-d
     violent = [e for e in quoted if e.cameo_root == "19"]
     assert violent and violent[0].modality.reported_by == "Ismail Haniyeh", quoted
     assert all(e.modality.reported_by is None for e in plain if e.cameo_root == "19")
+
+
+AID = [
+    # aid with no recipient named goes to the country where it is placed, else the report's country
+    ("Japan has flown in rescue teams and relief supplies to the quake zone in Turkey.", "JPN", "07", "TUR"),
+    (
+        "Afghan officials said the earthquake killed hundreds. Afghanistan's government appealed for help. "
+        "Germany released $10 million in emergency funds.",
+        "DEU",
+        "07",
+        "AFG",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cameo", "target"), AID)
+def test_events_aid_recipient_inferred(nlp, text, source, cameo, target) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, text)
+    assert _found(events, source, cameo, target), [(_who(e.source), e.cameo, _who(e.target)) for e in events]
+
+
+def test_events_aid_never_to_the_giver(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, "The Japanese government released $2 million in emergency funds on Monday.")
+    assert not [e for e in events if e.cameo_root == "07"], events

@@ -675,6 +675,8 @@ def _build(
         sources and not targets and code[:2] == "13" and pattern.code[:2] != "13" and found.speech is not None
     ):
         inferred = _condition_doer(found, ctx)  # "would walk away if the attacks continued": the attacker
+    elif sources and not targets and code[:2] in _AID_ROOTS:
+        inferred = _aid_recipient(trigger, clause, sources, ctx)  # "flown in rescue teams": to where it is
     if not _admissible(trigger, clause, pattern, code, sources, targets, ctx, inferred=bool(inferred)):
         return []
     if not targets and sources and code[:2] in _VIOLENT_ROOTS:
@@ -924,6 +926,19 @@ def _claims_own_act(speech: Token, sources: list[ActorMention], ctx: _Context) -
     subj = own_subject(speech)
     speakers = mentions_for(subj, ctx.actors, ctx.lex.frames) if subj is not None else []
     return any(s.entity_id == m.entity_id for s in speakers for m in sources)
+
+
+#: Aid (07): with no recipient named, the country where the help goes.
+_AID_ROOTS = frozenset({"07"})
+
+
+def _aid_recipient(trigger: Token, clause: Token, sources: list[ActorMention], ctx: _Context) -> list[Actor]:
+    """Aid given with no recipient named ("released $5 million", "have flown in rescue teams") goes to the
+    country the trigger is placed in, else the country the report is about - never the giver's own."""
+    country = _place_country(trigger, ctx) or _place_country(clause, ctx) or ctx.focus
+    if country is None or any(s.country == country for s in sources):
+        return []
+    return [Actor(code=country, country=country, kind="country")]
 
 
 def _names_again(
