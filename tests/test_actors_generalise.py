@@ -305,3 +305,15 @@ def test_actors_member_description_takes_the_body_code(nlp) -> None:  # type: ig
 def test_actors_sector_nouns_and_cities(nlp, text: str, mention: str, code: str) -> None:  # type: ignore[no-untyped-def]
     codes = _codes(_analyse(nlp, text))
     assert codes.get(mention) == code, codes
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "obj"),
+    [
+        ("Macron met the president at the Elysee.", "Macron", "the president"),
+        ("Ruto thanked the prime minister for his help.", "Ruto", "the prime minister"),
+    ],
+)
+def test_actors_object_description_is_not_its_clause_subject(nlp, text: str, subject: str, obj: str) -> None:  # type: ignore[no-untyped-def]
+    ids = {m.text: m.entity_id for m in _analyse(nlp, text).mentions}
+    assert ids.get(obj) != ids.get(subject), ids

@@ -594,6 +594,8 @@ class _Finder:
             draft.office = term.term
             draft.offices = frozenset({term.term})
         draft.opposed = "opposed" in term.flags
+        if draft.anaphoric and head.dep_ in ("dobj", "dative", "pobj"):
+            draft.not_with = _clause_subject(head)  # "Putin met the president": not Putin himself
         draft.supporter = "supporter" in term.flags
         draft.inherit_sector = term.sector == "*"
         draft.sector = term.sector or None

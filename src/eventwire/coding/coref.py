@@ -250,11 +250,12 @@ class Linker:
 
     def _description_antecedent(self, draft: Draft) -> Entity | None:
         excluded = self._entity_at(draft.other_than)
+        subject = self._entity_at(draft.not_with)  # the object of a clause is not its subject
         if draft.inherit_sector and excluded is not None and draft.sector in (None, "*"):
             draft.sector = excluded.sector  # "his counterpart": the same office as the possessor
         best: tuple[float, Entity] | None = None
         for entity, last in self._previous(draft, DESCRIPTION_WINDOW):
-            if entity is excluded or not _description_fits(draft, entity):
+            if entity is excluded or entity is subject or not _description_fits(draft, entity):
                 continue
             score = _salience(draft, entity, last)
             if best is None or score > best[0]:
