@@ -369,7 +369,8 @@ def _verb_actors(
         ]
         targets = first_mentions(tgt_tokens, ctx.actors, frames)
         if not targets:
-            targets = first_mentions(_nested_targets(trigger), ctx.actors, frames)
+            nested = _nested_targets(trigger, locative_free=locative_free)
+            targets = first_mentions(nested, ctx.actors, frames)
         if not targets:  # "used tear gas to disperse supporters of X": the purpose clause's object
             purpose = [c for c in trigger.children if c.dep_ in ("advcl", "xcomp") and is_infinitive(c)]
             targets = first_mentions([o for p in purpose for o in children(p, "dobj")], ctx.actors, frames)
@@ -397,15 +398,17 @@ def _locative(role: str, token: Token, ctx: _Context) -> bool:
 _NESTED_PREPS = ("to", "against", "on", "with", "at", "for", "in", "of")
 
 
-def _nested_targets(verb: Token, depth: int = 3) -> list[Token]:
+def _nested_targets(verb: Token, depth: int = 3, *, locative_free: bool = False) -> list[Token]:
     """Targets further down, phrase by phrase: "advised against travel to Tunisia", "attend a summit on the
-    unrest in Iran" (breadth first, so the nearest phrase wins)."""
-    heads = children(verb, "dobj") + [o for p in children(verb, "prep") for o in children(p, "pobj")]
+    unrest in Iran" (breadth first, so the nearest phrase wins). With ``locative_free`` (statements and
+    meetings) nothing below the verb's own "at"/"in" phrase counts: "met at the residence in Putrajaya" says
+    only where they met."""
+    preps = [p for p in children(verb, "prep") if not (locative_free and p.lower_ in ("at", "in", "near"))]
+    heads = children(verb, "dobj") + [o for p in preps for o in children(p, "pobj")]
     out: list[Token] = []
     for _ in range(depth):
         layer = [t for head in heads for p in _NESTED_PREPS for t in prep_objects(head, p)]
-        # "met at the residence in Putrajaya": a city further down is still only where it happened
-        out.extend(t for t in layer if not (t.head.lower_ in ("in", "at") and is_city(t)))
+        out.extend(layer)
         heads = layer
     return out
 
