@@ -317,3 +317,23 @@ def test_actors_sector_nouns_and_cities(nlp, text: str, mention: str, code: str)
 def test_actors_object_description_is_not_its_clause_subject(nlp, text: str, subject: str, obj: str) -> None:  # type: ignore[no-untyped-def]
     ids = {m.text: m.entity_id for m in _analyse(nlp, text).mentions}
     assert ids.get(obj) != ids.get(subject), ids
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # the parser runs the dateline into the subject: the subject is kept without it
+        ("MOGADISHU \u2014 Gunmen stormed a hotel overnight.", "Gunmen", "SOMREB"),
+        # with no place in the sentence, the dateline says where an armed group acts
+        ("GOMA (Reuters) - Rebels seized the airport.", "Rebels", "CODREB"),
+        # a headline run into the dateline keeps its own place
+        (
+            "Gunmen abduct pupils in northwest Nigeria\n\nKANO, Nigeria \u2014 Police gave chase.",
+            "Gunmen",
+            "NGAREB",
+        ),
+    ],
+)
+def test_actors_armed_group_and_dateline(nlp, text: str, mention: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    codes = _codes(_analyse(nlp, text))
+    assert codes.get(mention) == code, codes

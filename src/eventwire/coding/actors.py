@@ -172,6 +172,14 @@ class _Finder:
     # -- helpers -------------------------------------------------------------------------------------
 
     def _add(self, draft: Draft) -> Draft | None:
+        if draft.head in self.dateline:
+            return None
+        while draft.token_start < draft.head and (
+            draft.token_start in self.dateline or self.doc[draft.token_start].is_punct
+        ):
+            draft.token_start += (
+                1  # "MOGADISHU \u2014 Gunmen stormed": the parser ran the dateline into the NP
+            )
         span = range(draft.token_start, draft.token_end)
         if any(i in self.taken for i in span) or any(i in self.dateline for i in span):
             return None
@@ -633,7 +641,9 @@ class _Finder:
         if draft.country is None and draft.sector in PLACE_BOUND_SECTORS and draft.relates_to is None:
             # Unnamed armed groups ("militants", "gunmen") often cross borders: the place of the event says
             # whose they are ("fired rockets from Khan Younis" -> PSE); with no place, no guess.
-            draft.country = self._own_phrase_country(head) or self._locative_country(head)
+            draft.country = (
+                self._own_phrase_country(head) or self._locative_country(head) or self._dateline_country()
+            )
             draft.via = "place" if draft.country else "sector"
         if draft.country is None and draft.sector not in ("IGO", "NGO", "*", *PLACE_BOUND_SECTORS):
             draft.country, draft.focus_country = self.focus, self.focus is not None
@@ -682,10 +692,11 @@ class _Finder:
             if self.sent_of[t.i] == sentence
             and t.dep_ == "pobj"
             and t.head.lower_ in GROUP_PLACE_PREPOSITIONS
-            and not any(i in self.dateline for i in (t.i,))
         ]
         for obj in sorted(objects, key=lambda t: abs(t.i - head.i)):
             for token in obj.subtree:
+                if token.i in self.dateline:
+                    continue  # a headline the parser ran into the dateline: its own words still count
                 match = self.name_at.get(token.i)
                 if match is not None and match.what in ("country", "capital") and match.country_code:
                     return match.country_code
@@ -695,6 +706,20 @@ class _Finder:
                 if country:
                     return country
         return None
+
+    def _dateline_country(self) -> str | None:
+        """Country of the document's dateline ("MOGADISHU \u2014", "KANO, Nigeria \u2014"): where the report was
+        filed, the last resort for an armed group with no place of its own in the sentence."""
+        if not self.dateline:
+            return None
+        words = sorted(self.dateline)
+        names = [t for t in self.doc[words[0] : words[-1] + 1] if t.pos_ == "PROPN" or t.text[:1].isupper()]
+        for token in names:
+            record = kb.country_by_name(token.text) or kb.country_by_capital(token.text)
+            if record is not None:
+                return record.iso3
+        first = self.doc[words[0] : words[-1] + 1].text.split(",")[0].split("(")[0].split("\u2014")[0]
+        return self._gazetteer_country(first.strip().title()) if first.strip() else None
 
     def _gazetteer_country(self, name: str) -> str | None:
         readings = load_gazetteer().lookup(name)
