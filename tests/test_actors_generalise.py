@@ -337,3 +337,22 @@ def test_actors_object_description_is_not_its_clause_subject(nlp, text: str, sub
 def test_actors_armed_group_and_dateline(nlp, text: str, mention: str, code: str) -> None:  # type: ignore[no-untyped-def]
     codes = _codes(_analyse(nlp, text))
     assert codes.get(mention) == code, codes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israeli warplanes struck targets overnight.", {"Israeli warplanes": "ISRMIL"}),
+        ("The Israeli army said its aircraft had struck a depot.", {"aircraft": "ISRMIL"}),
+        ("Nato jets intercepted Russian aircraft.", {"Nato jets": "NATO", "Russian aircraft": "RUSMIL"}),
+        # a weapon nobody owns in the text is no actor
+        ("Air defences shot down 20 drones.", {"20 drones": None}),
+        ("Fuel tanks exploded at the depot.", {"Fuel tanks": None}),
+    ],
+)
+def test_actors_weapon_platforms_stand_for_their_force(
+    nlp, text: str, expected: dict[str, str | None]
+) -> None:  # type: ignore[no-untyped-def]
+    codes = _codes(_analyse(nlp, text))
+    for mention, code in expected.items():
+        assert codes.get(mention) == code, codes

@@ -619,6 +619,8 @@ class _Finder:
                 # "leaders of the Muslim Brotherhood", "his spokesman": the body's (or person's) code
                 draft.default_sector = term.sector if term.sector not in ("", "*") else None
                 draft.sector, draft.inherit_sector = "*", True
+        if "materiel" in term.flags and country is None and org is None and related is None:
+            return  # "shot down 20 drones", "fuel tanks": a weapon is an actor only when we know whose
         if org is not None:
             self._absorb_org(draft, org, term)
         if draft.country is None:
