@@ -288,3 +288,28 @@ def test_events_aid_recipient_inferred(nlp, text, source, cameo, target) -> None
 def test_events_aid_never_to_the_giver(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _events(nlp, "The Japanese government released $2 million in emergency funds on Monday.")
     assert not [e for e in events if e.cameo_root == "07"], events
+
+
+CONTENT_CLAUSES = [
+    # a clause is what a demand or a criticism is about; no addressee needed
+    ("The European Union called for the votes to be recounted.", "IGOEU", "10"),
+    ("Human Rights Watch criticised what it called a culture of impunity.", "NGOHRW", "11"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "root"), CONTENT_CLAUSES)
+def test_events_clause_content(nlp, text, source, root) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, text)
+    assert any(e.cameo_root == root and e.source is not None and e.target is None for e in events), events
+
+
+NOT_SEPARATE = [
+    # a habit described is no event; a protest's stated demand is part of the protest
+    ("Kidnappers in the area usually demand ransom.", "10"),
+    ("Thousands of people took to the streets of Caracas, calling for Maduro to step down.", "10"),
+]
+
+
+@pytest.mark.parametrize(("text", "root"), NOT_SEPARATE)
+def test_events_not_a_separate_event(nlp, text, root) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in _events(nlp, text) if e.cameo_root == root]

@@ -213,6 +213,8 @@ def _match_verb(token: Token, lex: Lexicon) -> Pattern | None:
             objs = prep_objects(token, pattern.prep)
             if not objs and pattern.particle:
                 objs = [o for a in adverbs for o in prep_objects(a, pattern.prep)]
+            if not objs and _for_clause(token, pattern.prep):
+                objs = [c for c in children(token, "advcl") if _marked(c, pattern.prep)]
             if not objs and not any(c.lower_ == pattern.prep for c in token.children):
                 continue
             if pattern.pobj and not (_lemmas(objs) & pattern.pobj):
@@ -227,6 +229,16 @@ def _match_verb(token: Token, lex: Lexicon) -> Pattern | None:
             continue
         return pattern
     return None
+
+
+def _marked(clause: Token, word: str) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == word for m in clause.children)
+
+
+def _for_clause(verb: Token, prep: str) -> bool:
+    """ "called for the results to be verified": the parser makes "for" the mark of a clause, not a
+    preposition of the verb."""
+    return prep == "for" and any(_marked(c, "for") for c in children(verb, "advcl"))
 
 
 def _subject_fits(verb: Token, allowed: frozenset[str]) -> bool:
@@ -547,6 +559,8 @@ def _candidate(token: Token, ctx: _Context, consumed: set[int]) -> list[_Candida
         carried = _violent_noun(token, lex) is not None and not (
             role_tokens(token, "agent") or role_tokens(token, "prep:from") or children(token, "nsubj")
         )
+        if _protest_manner(token, lex):
+            return []  # "took to the streets, calling for him to step down": what the protest demands
         if pattern.code[:2] in _VIOLENT_ROOTS and _natural_cause(token, lex):
             return []  # "the cyclone killed 138,000 people": a disaster is no actor, its toll no political event
         if pattern.code[:2] in _VIOLENT_ROOTS and (carried or _violent_head(token, lex)):
@@ -615,6 +629,18 @@ def _violent_head(verb: Token, lex: Lexicon) -> bool:
         if noun is not None and noun.code[:2] in _VIOLENT_ROOTS:
             return True
     return False
+
+
+def _protest_manner(verb: Token, lex: Lexicon) -> bool:
+    """A participle describing a protest ("marched through the capital, calling for his resignation",
+    "took to the streets, chanting ...") states the protest's demand: one happening, the protest."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj", "xcomp"):
+        return False
+    head = verb.head
+    pattern = _match_verb(head, lex)
+    if pattern is not None and pattern.code[:2] == "14":
+        return True
+    return any((p := _match_noun(o, lex)) is not None and p.code[:2] == "14" for o in children(head, "dobj"))
 
 
 def _natural_cause(verb: Token, lex: Lexicon) -> bool:
@@ -777,6 +803,8 @@ def _code_and_modality(
         future = not refused  # "insisted he would not rerun" is a refusal now, not a future act
     if hypothetical and not intent:
         return None
+    if any(c.dep_ == "advmod" and c.lower_ in frames.habitual_adverbs for c in anchor.children):
+        return None  # "kidnappers usually demand ransom": a habit described, not an event reported
     if is_historical(trigger, anchor, trigger.sent, ctx.published) or is_earlier_episode(anchor):
         return None
     # a threat is made now: it is not itself only intended
@@ -899,6 +927,9 @@ def _has_content(trigger: Token, ctx: _Context) -> bool:
     """The trigger states what it is about: a noun object or prepositional object that is no actor ("condemned
     the violence", "appealed for $50 million", "called for an investigation")."""
     objects = children(trigger, "dobj") + [o for p in children(trigger, "prep") for o in children(p, "pobj")]
+    # a clause is content too: "called for the results to be verified", "criticised what it called failures"
+    if children(trigger, "ccomp") or _for_clause(trigger, "for"):
+        return True
     for obj in objects:
         if obj.pos_ not in ("NOUN", "PROPN", "NUM", "SYM") or obj.ent_type_ in ("DATE", "TIME"):
             continue  # "on Wednesday" says when, not what about

@@ -95,6 +95,7 @@ class Frames:
     air_context: frozenset[str] = frozenset()
     military_context: frozenset[str] = frozenset()
     labour_context: frozenset[str] = frozenset()
+    habitual_adverbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -238,6 +239,7 @@ def _frames(data: dict[str, Any]) -> Frames:
         air_context=_words(data.get("air_context")),
         military_context=_words(data.get("military_context")),
         labour_context=_words(data.get("labour_context")),
+        habitual_adverbs=_words(data.get("habitual_adverbs")),
     )
 
 
