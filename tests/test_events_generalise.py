@@ -313,3 +313,9 @@ NOT_SEPARATE = [
 @pytest.mark.parametrize(("text", "root"), NOT_SEPARATE)
 def test_events_not_a_separate_event(nlp, text, root) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in _events(nlp, text) if e.cameo_root == root]
+
+
+def test_events_order_addressee_is_not_topic(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "security" names who is ordered, not what is asked for: no demand for military aid (1032)
+    events = _events(nlp, "President Ruto ordered security agencies to find the missing students.")
+    assert not [e for e in events if e.cameo.startswith("1032")], events

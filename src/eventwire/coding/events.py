@@ -287,11 +287,11 @@ def _topic_code(code: str, scope: list[Token], lex: Lexicon) -> str:
 def _complement_scope(token: Token) -> list[Token]:
     """What a trigger's complement is: its objects, clauses and prepositional phrases (not its subject);
     for "their demands were the departure of X", the copula's complement."""
-    scope = [
-        c
-        for c in token.children
-        if c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "advcl", "attr", "dative", "acomp", "pobj", "relcl")
-    ]
+    deps = ("dobj", "xcomp", "ccomp", "prep", "advcl", "attr", "dative", "acomp", "pobj", "relcl")
+    scope = [c for c in token.children if c.dep_ in deps]
+    if children(token, "xcomp"):
+        # "ordered security agencies to rescue the girls": the object is who is asked, not what about
+        scope = [c for c in scope if c.dep_ not in ("dobj", "dative")]
     if token.dep_ == "nsubj" and token.head.lemma_ == "be":
         scope += children(token.head, "attr")
     return scope
@@ -405,7 +405,8 @@ def _verb_actors(
         if not targets:
             nested = _nested_targets(trigger, locative_free=locative_free)
             targets = first_mentions(nested, ctx.actors, frames)
-        if not targets:  # "used tear gas to disperse supporters of X": the purpose clause's object
+        control = trigger.lemma_.lower() in frames.appeal_frames | frames.demand_frames
+        if not targets and not control:  # "used tear gas to disperse supporters of X": the purpose's object
             purpose = [c for c in trigger.children if c.dep_ in ("advcl", "xcomp") and is_infinitive(c)]
             targets = first_mentions([o for p in purpose for o in children(p, "dobj")], ctx.actors, frames)
     if not targets and src_tokens:
