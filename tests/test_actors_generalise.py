@@ -356,3 +356,20 @@ def test_actors_weapon_platforms_stand_for_their_force(
     codes = _codes(_analyse(nlp, text))
     for mention, code in expected.items():
         assert codes.get(mention) == code, codes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The envoy urged Nairobi to reconsider.", {"Nairobi": "KENGOV"}),
+        ("Pretoria accused Kigali of arming rebels.", {"Kigali": "RWAGOV"}),
+        ("The bloc called on Kampala to free the activists.", {"Kampala": "UGAGOV"}),
+        # a capital as a destination or a target of force stays a place
+        ("The plane left Nairobi at noon.", {"Nairobi": None}),
+        ("The minister visited Nairobi twice.", {"Nairobi": None}),
+    ],
+)
+def test_actors_addressed_capital_is_the_government(nlp, text: str, expected: dict[str, str | None]) -> None:  # type: ignore[no-untyped-def]
+    codes = _codes(_analyse(nlp, text))
+    for mention, code in expected.items():
+        assert codes.get(mention) == code, codes

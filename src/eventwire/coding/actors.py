@@ -63,6 +63,31 @@ NP_LEFT_DEPS = frozenset(
 )
 #: Sectors of generic nouns that a sector modifier may override ("army commander", "union leaders").
 OVERRIDABLE = frozenset({"GOV", "COP", "CVL", "MIL", "LEG", "PTY", "*", ""})
+#: Verbs whose object, with a to-infinitive or an "of" charge, is an addressee: a capital there is the
+#: government ("urged Tbilisi to reconsider", "accused Beijing of lying").
+ADDRESS_VERBS = frozenset(
+    {
+        "urge",
+        "ask",
+        "press",
+        "pressure",
+        "push",
+        "encourage",
+        "warn",
+        "accuse",
+        "call",
+        "invite",
+        "advise",
+        "tell",
+        "implore",
+        "persuade",
+        "convince",
+        "demand",
+        "request",
+        "force",
+        "compel",
+    }
+)
 #: Sectors of unnamed groups whose country comes from the place of the event, never from the document focus.
 PLACE_BOUND_SECTORS = ("REB", "UAF")
 #: Prepositions of a place where a group is or comes from ("militants in Gaza", "rockets from Khan Younis").
@@ -219,6 +244,18 @@ class _Finder:
             )
         return lemma in self.rules.government_verbs
 
+    def _addressed_capital(self, token: Token) -> bool:
+        """Is a capital the one a speech verb addresses: its object with a to-infinitive or an "of" charge
+        ("urged Tbilisi to reconsider", "accused Beijing of lying"), or "called on Kyiv to ..."?"""
+        if token.dep_ == "pobj" and token.head.lower_ == "on" and token.head.head.lemma_ == "call":
+            return True
+        if token.dep_ != "dobj" or token.head.lemma_.lower() not in ADDRESS_VERBS:
+            return False
+        verb = token.head
+        return any(
+            c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "of") for c in verb.children
+        )
+
     def _locative(self, token: Token) -> bool:
         """Is ``token`` the object of a locative preposition ("in Belarus", "across the country")?"""
         while token.dep_ in ("conj", "appos") and token.head.i != token.i:
@@ -260,6 +297,12 @@ class _Finder:
             self._org_mention(match, head)
         elif match.what == "country":
             self._country_mention(match, head)
+        elif match.what == "capital" and match.capital is not None and self._addressed_capital(head):
+            # "urged Tbilisi to reconsider", "accused Beijing of ...", "called on Kyiv to ...": the government
+            draft = self._draft(match.start, match.end, head, "country", "capital")
+            draft.country, draft.sector, draft.code = match.capital.iso3, "GOV", f"{match.capital.iso3}GOV"
+            draft.name, draft.entity_key = match.capital.name, f"country:{match.capital.iso3}"
+            self._add(draft)
         elif match.what == "capital" and self._government_role(head) and match.capital is not None:
             draft = self._draft(match.start, match.end, head, "country", "capital")
             draft.country, draft.sector, draft.code = match.capital.iso3, "GOV", f"{match.capital.iso3}GOV"
