@@ -45,6 +45,14 @@ TOPICAL = [
     ("Canada called for an independent inquiry.", "CAN", "10", None),
     # a definite violent noun condemned is the earlier act: its doer is the target
     ("Ethiopian troops shelled a market in Tigray. Sudan condemned the attack.", "SDN", "11", "ETH"),
+    # ... the report's main (first) violence, not a later episode
+    (
+        "Ethiopian troops shelled a market in Tigray. Tigrayan fighters later attacked an army convoy. "
+        "Sudan condemned the violence.",
+        "SDN",
+        "11",
+        "ETH",
+    ),
 ]
 
 
@@ -202,6 +210,9 @@ LEXICON = [
     ("The US urged Chinese officials to return to the negotiating table.", "USA", "026", "CHN"),
     ("Turkey has flown in rescue teams to Syria.", "TUR", "073", "SYR"),
     ("Pakistan said it would respect the ceasefire.", "PAK", "0356", None),
+    ("Indian troops repelled an attack by Pakistani soldiers in Kashmir.", "IND", "190", "PAK"),
+    ("Protesters threw stones at Kenyan police in Nairobi.", "KEN", "145", "KEN"),
+    ("The EU renewed its sanctions on Belarus.", "IGOEU", "163", "BLR"),
     ("The rebels announced a pause in offensive operations against the army in Myanmar.", "MMR", "087", None),
 ]
 
@@ -209,6 +220,11 @@ LEXICON = [
 @pytest.mark.parametrize(("text", "source", "cameo", "target"), LEXICON)
 def test_events_lexicon_entries(nlp, text, source, cameo, target) -> None:  # type: ignore[no-untyped-def]
     events = _events(nlp, text)
+    if source == "IGOEU":  # an IGO has no country: compare its code
+        assert any(e.source and e.source.code.startswith("IGOEU") and e.cameo == cameo for e in events), (
+            events
+        )
+        return
     assert _found(events, source, cameo, target), [(_who(e.source), e.cameo, _who(e.target)) for e in events]
 
 

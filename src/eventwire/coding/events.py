@@ -29,7 +29,7 @@ Generalisation rules (issue 3, round 2; each tested in ``tests/test_events_gener
 
 - a statement about a thing ("condemned the violence", "urged restraint", "appealed for $50 million",
   "pledged to respect the truce") is kept with an empty target (``_TOPICAL_ROOTS``); a definite violent noun
-  condemned ("condemned the strike") targets the doer of the report's latest violent event (inferred);
+  condemned ("condemned the strike") targets the doer of the report's main (first) violent event (inferred);
 - "X said Y attacked Z" codes the attack with ``reported_by`` X; only contested speech ("claimed", "insisted":
   ``contested_speech`` in frames.yaml) or an agentless passive ("a shell was fired at it from Gaza") is X's
   accusation 112. Measured both ways: always-112 scores higher on PETR (which codes them 112), always-embedded
@@ -1052,8 +1052,9 @@ def _condition_doer(found: ClauseFrames, ctx: _Context) -> list[Actor]:
 
 
 def _earlier_doer(ctx: _Context) -> list[Actor]:
-    """The source of the report's latest violent event, as an inferred actor (no text of its own)."""
-    for earlier in reversed(ctx.events):
+    """The source of the report's main violent event - its first, which news leads with - as an inferred actor
+    (no text of its own): "the violence" a party condemns is what the report is about, not a later episode."""
+    for earlier in ctx.events:
         if earlier.cameo_root in _VIOLENT_ROOTS and earlier.source is not None:
             return [dataclasses.replace(earlier.source, text=None, start=None, end=None)]
     return []
