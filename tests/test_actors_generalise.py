@@ -373,3 +373,24 @@ def test_actors_addressed_capital_is_the_government(nlp, text: str, expected: di
     codes = _codes(_analyse(nlp, text))
     for mention, code in expected.items():
         assert codes.get(mention) == code, codes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser hangs the subject on the dateline: it is still the subject of the speech/policy verb
+        (
+            "NAIROBI \u2014 Kenya and Uganda agreed to reopen the border.",
+            {"Kenya": "KENGOV", "Uganda": "UGAGOV"},
+        ),
+        # treaty verbs are government acts
+        ("The envoy said Kenya would respect the truce.", {"Kenya": "KENGOV"}),
+        ("The US imposed sanctions on two Kenyan refineries.", {"two Kenyan refineries": "KENBUS"}),
+    ],
+)
+def test_actors_country_subject_after_dateline_and_treaty_verbs(
+    nlp, text: str, expected: dict[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    codes = _codes(_analyse(nlp, text))
+    for mention, code in expected.items():
+        assert codes.get(mention) == code, codes

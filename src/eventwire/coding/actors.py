@@ -229,6 +229,10 @@ class _Finder:
         """Is ``token`` the subject or passive agent of a speech/policy verb ("Russia said", "by Moscow")?"""
         while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ in ("PROPN", "NOUN"):
             token = token.head
+        if token.dep_ == "appos" and token.head.i in self.dateline:
+            token = (
+                token.head
+            )  # "KUALA LUMPUR \u2014 Thailand ... agreed": the parser hangs it on the dateline
         if token.dep_ in ("nsubj", "nsubjpass"):
             verb = token.head
         elif token.dep_ == "pobj" and token.head.dep_ == "agent":
