@@ -335,3 +335,8 @@ def test_events_order_addressee_is_not_topic(nlp) -> None:  # type: ignore[no-un
     # "security" names who is ordered, not what is asked for: no demand for military aid (1032)
     events = _events(nlp, "President Ruto ordered security agencies to find the missing students.")
     assert not [e for e in events if e.cameo.startswith("1032")], events
+
+
+def test_events_nested_compound_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, 'Israeli jets struck "a Hezbollah weapons and logistics depot" near the border.')
+    assert _found(events, "ISR", "19", "LBN"), [(_who(e.source), e.cameo, _who(e.target)) for e in events]

@@ -160,6 +160,15 @@ def mention_for(token: Token, actors: ActorAnalysis, frames: Frames, depth: int 
         found = actors.mention_at(child.i) or place_mention(child)
         if found is not None:
             return found
+    # a nested noun compound: "a Hamas command and control centre", "the Russian defence ministry building"
+    for child in modifiers:
+        if child.dep_ not in ("compound", "nmod"):
+            continue
+        for grand in child.children:
+            if grand.dep_ in ("compound", "nmod", "amod"):
+                found = actors.mention_at(grand.i) or place_mention(grand)
+                if found is not None:
+                    return found
     if token.lemma_.lower() in frames.document_nouns:
         # "a report released in the Rwandan capital", "a statement issued by the ministry": where it came from
         for clause in children(token, "acl"):
