@@ -394,3 +394,16 @@ def test_actors_country_subject_after_dateline_and_treaty_verbs(
     codes = _codes(_analyse(nlp, text))
     for mention, code in expected.items():
         assert codes.get(mention) == code, codes
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("The African Union's commission chairperson urged calm.", "commission chairperson", "IGOAU"),
+        ("Kenya's central bank raised rates.", "Kenya's central bank", "KENGOV"),
+        ("Amnesty's regional director criticised the police.", "Amnesty's regional director", "NGOAMN"),
+    ],
+)
+def test_actors_office_nouns(nlp, text: str, mention: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    codes = _codes(_analyse(nlp, text))
+    assert codes.get(mention) == code, codes
