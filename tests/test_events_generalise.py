@@ -340,3 +340,13 @@ def test_events_order_addressee_is_not_topic(nlp) -> None:  # type: ignore[no-un
 def test_events_nested_compound_actor(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _events(nlp, 'Israeli jets struck "a Hezbollah weapons and logistics depot" near the border.')
     assert _found(events, "ISR", "19", "LBN"), [(_who(e.source), e.cameo, _who(e.target)) for e in events]
+
+
+def test_events_victims_of_violence_named_again(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Boko Haram fighters attacked a military base in Borno state on Monday. "
+        "Two Nigerian soldiers were shot dead during the raid."
+    )
+    events = _events(nlp, text)
+    second = [e for e in events if e.sentence.index == 1 and e.cameo_root in ("18", "19")]
+    assert second and _who(second[0].source) == "NGA" and second[0].source.text is None, events

@@ -718,8 +718,14 @@ def _build(
     code, trigger_out, sources, targets = _participants(
         trigger, clause, pattern, found, code, mod, ctx, consumed
     )
+    doer: list[Actor] = []
     if _names_again(trigger, pattern, code, sources, ctx):
-        return []
+        if not (targets and _carries_verb(trigger, ctx.lex)):
+            return []
+        # "two guards were shot dead during the raid": victims of the violence named again, by its doer
+        doer = _earlier_doer(ctx)
+        if not doer:
+            return []
     inferred: list[Actor] = []
     if sources and not targets and code[:2] == "11":
         inferred = _condemned_doer(trigger, ctx)  # "condemned the strike": the striker
@@ -742,6 +748,9 @@ def _build(
     explicit = bool(cand.sources or cand.targets)
     if cand.sources and not cand.targets and inferred:
         cand.targets = inferred
+        cand.implicit += 1
+    if doer and not cand.sources:
+        cand.sources = doer
         cand.implicit += 1
     _fill_implicit(cand, trigger, ctx)
     if not cand.sources and not cand.targets:
