@@ -148,8 +148,8 @@ def test_actors_headline_name_has_no_trailing_space(nlp) -> None:  # type: ignor
         ("The Turkish army said gunmen had opened fire on a convoy near Aleppo.", "gunmen", "SYRREB"),
         ("Kenyan police said militants in Somalia had crossed the border.", "militants", "SOMREB"),
         ("Rebels from Colombia's Cauca province kidnapped two engineers.", "Rebels", "COLREB"),
-        # with no place, no guess: a bare code without a country
-        ("Egyptian officials said insurgents had attacked a checkpoint overnight.", "insurgents", "REB"),
+        # with no place and no focus country (two countries named once each), no guess
+        ("Congress asked Obama to help Iran, and insurgents attacked a checkpoint.", "insurgents", "REB"),
         # a group's own "of" phrase names its country
         ("Fighters of Ethiopia's Fano militia clashed with soldiers.", "Fighters", "ETHREB"),
     ],
@@ -245,11 +245,19 @@ def test_actors_apposition_joins_before_a_following_pronoun(nlp) -> None:  # typ
 @pytest.mark.parametrize(
     ("text", "mention", "code"),
     [
-        # one mention of a country is one actor, not the document's focus: no guess for the others
+        # several countries named once each: which one frames the document is a guess, so none
+        ("Congress asked Obama to help Iran. Police were on alert.", "Police", "COP"),
+        ("The government thanked China for its help to Peru.", "The government", "GOV"),
+        # a lone country that only owns a thing is the other party, not the frame
         ("The government expressed thanks for China's help.", "The government", "GOV"),
-        ("Police detained two men after the Brazil match.", "Police", "COP"),
-        # named twice, it is the focus
-        ("Chile voted on Sunday. The government said turnout in Chile was high.", "The government", "CHLGOV"),
+        # a lone country named once frames the document
+        ("Police arrested dozens of activists in Caracas.", "Police", "VENCOP"),
+        # named twice, it is the focus even beside another country
+        (
+            "Chile voted on Sunday. Peru watched. The government said turnout in Chile was high.",
+            "The government",
+            "CHLGOV",
+        ),
     ],
 )
 def test_actors_focus_needs_two_mentions(nlp, text: str, mention: str, code: str) -> None:  # type: ignore[no-untyped-def]
@@ -405,5 +413,20 @@ def test_actors_country_subject_after_dateline_and_treaty_verbs(
     ],
 )
 def test_actors_office_nouns(nlp, text: str, mention: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    codes = _codes(_analyse(nlp, text))
+    assert codes.get(mention) == code, codes
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Ukraine's army said Russian forces shelled Kharkiv overnight.", "Kharkiv", "UKR"),
+        ("M23 rebels seized Goma in January.", "Goma", "COD"),
+        ("Russia attacked Kyiv overnight.", "Kyiv", "UKR"),
+        # a city visited or left is a place
+        ("The minister visited Nairobi twice.", "Nairobi", None),
+    ],
+)
+def test_actors_city_under_attack_is_its_country(nlp, text: str, mention: str, code: str | None) -> None:  # type: ignore[no-untyped-def]
     codes = _codes(_analyse(nlp, text))
     assert codes.get(mention) == code, codes

@@ -181,12 +181,13 @@ class _Finder:
         self.term_at: dict[int, tuple[int, kb.SectorTerm]] = _match_terms(doc, self.terms)
         self.taken: dict[int, Draft] = {}
         self.drafts: list[Draft] = []
-        self.focus = _focus_country(doc, self.names)
+        self.focus = _focus_country(doc, self.names, self.term_at)
 
     def find(self) -> list[Draft]:
         for match in self.names:
             self._from_name(match)
         self._unknown_people()
+        self._target_places()
         for head_i in sorted(self.term_at):
             if head_i not in self.taken:
                 self._from_sector(head_i)
@@ -478,6 +479,28 @@ class _Finder:
                 start, end = _proper_run(token)
                 self._unknown_person(start, end)
 
+    def _target_places(self) -> None:
+        """A city that is the direct object of force ("shelled Kharkiv", "attacked Kyiv", "seized Goma") stands
+        for its country as the target: a bare country actor (``rules.yaml: place_target_verbs``)."""
+        for token in self.doc:
+            if token.dep_ != "dobj" or token.pos_ != "PROPN" or token.i in self.taken:
+                continue
+            if token.head.lemma_.lower() not in self.rules.place_target_verbs:
+                continue
+            start, end = _proper_run(token)
+            if any(i in self.taken or i in self.dateline for i in range(start, end)):
+                continue
+            name = self.doc[start:end].text
+            capital = kb.country_by_capital(name)
+            country = capital.iso3 if capital is not None else self._gazetteer_country(name)
+            if country is None:
+                continue
+            draft = self._draft(start, end, token, "country", "place")
+            draft.country, draft.code, draft.entity_key = country, country, f"country:{country}"
+            record = kb.country_by_code(country)
+            draft.name = record.name if record is not None else None
+            self._add(draft)
+
     def _titled(self, token: Token) -> bool:
         prev = token.nbor(-1) if token.i > 0 else None
         if prev is None:
@@ -598,6 +621,8 @@ class _Finder:
             return False
         titled = self._titled(tokens[0]) or self._appositive_owner(head) is not None
         lone = len(tokens) == 1 and not titled and not self._named_speaker(head)
+        if lone and load_gazetteer().knows(tokens.text):
+            return False  # "Russian forces shelled Kharkiv": a city the model took for a person
         return not (lone and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS)
 
     def _gender_of(self, first_name: str) -> str | None:
@@ -694,6 +719,10 @@ class _Finder:
                 self._own_phrase_country(head) or self._locative_country(head) or self._dateline_country()
             )
             draft.via = "place" if draft.country else "sector"
+            if draft.country is None and self.focus is not None:
+                # nothing in the text places them: the document's own country (a domestic insurgency) is the
+                # usual reading ("Ethiopian forces seized the town from Tigrayan rebels")
+                draft.country, draft.focus_country, draft.via = self.focus, True, "focus"
         if draft.country is None and draft.sector not in ("IGO", "NGO", "*", *PLACE_BOUND_SECTORS):
             draft.country, draft.focus_country = self.focus, self.focus is not None
             draft.via = "focus" if self.focus else draft.via
@@ -1110,11 +1139,16 @@ def _quote_mask(doc: Doc) -> list[bool]:
     return mask
 
 
-def _focus_country(doc: Doc, names: list[NameMatch]) -> str | None:
+def _focus_country(
+    doc: Doc, names: list[NameMatch], term_at: dict[int, tuple[int, kb.SectorTerm]]
+) -> str | None:
     """The document's focus country: the most mentioned one (names, demonyms, capitals, national bodies and
-    KB people's current countries); the first mentioned wins a tie. A country named once is weak evidence: it
-    is usually one actor among others ("The government thanked China"), so it is no focus."""
+    KB people's current countries); the first mentioned wins a tie. Countries named once each are no focus when
+    there are several ("Congress asked Obama to help Iran": which one frames the document is a guess); a lone
+    country named once is ("Police arrested activists in Caracas"), unless it only owns a thing ("The government
+    thanked China's assistance": China is the other party, not the frame)."""
     codes: list[str] = []
+    owners: set[str] = set()
     for match in names:
         if _partisan(doc, match.start):
             continue
@@ -1123,11 +1157,14 @@ def _focus_country(doc: Doc, names: list[NameMatch]) -> str | None:
             code = _split_code(match.person.roles[-1].code)[0]
         if code:
             codes.append(code)
+            root = doc[match.start : match.end].root
+            if root.dep_ == "poss" and root.head.i not in term_at and root.head.pos_ != "PROPN":
+                owners.add(code)
     if not codes:
         return None
     counts = Counter(codes)
     best = max(counts.values())
-    if best < 2:
+    if best < 2 and (len(counts) > 1 or codes[0] in owners):
         return None
     return next(code for code in codes if counts[code] == best)
 

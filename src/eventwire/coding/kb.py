@@ -419,6 +419,7 @@ class Rules:
     sector_modifiers: dict[str, str]
     party_not_political: frozenset[str] = frozenset()  # "all parties", "warring parties": no PTY
     affiliation_participles: frozenset[str] = frozenset()  # "Iran-backed": the sponsor is not the actor
+    place_target_verbs: frozenset[str] = frozenset()  # "shelled Kharkiv": the city's country is the target
 
 
 @lru_cache(maxsize=1)
@@ -444,6 +445,7 @@ def rules() -> Rules:
         sector_modifiers={str(k).lower(): str(v) for k, v in raw.get("sector_modifiers", {}).items()},
         party_not_political=words("party_not_political"),
         affiliation_participles=words("affiliation_participles"),
+        place_target_verbs=words("place_target_verbs"),
     )
 
 
