@@ -350,3 +350,20 @@ def test_events_victims_of_violence_named_again(nlp) -> None:  # type: ignore[no
     events = _events(nlp, text)
     second = [e for e in events if e.sentence.index == 1 and e.cameo_root in ("18", "19")]
     assert second and _who(second[0].source) == "NGA" and second[0].source.text is None, events
+
+
+MEDIATION = [
+    ("Qatar brokered a truce between Israel and Hamas.", "QAT", "045", "ISR"),
+    (
+        "Armenia and Azerbaijan agreed to a ceasefire after talks hosted by Russian President Vladimir Putin.",
+        "RUS",
+        "045",
+        "ARM",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cameo", "target"), MEDIATION)
+def test_events_mediation_between_parties(nlp, text, source, cameo, target) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, text)
+    assert _found(events, source, cameo, target), [(_who(e.source), e.cameo, _who(e.target)) for e in events]

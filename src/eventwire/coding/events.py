@@ -82,6 +82,7 @@ from eventwire.coding.lexicon import (
     DEFAULT_NOUN_SOURCES,
     DEFAULT_NOUN_TARGETS,
     DEFAULT_VERB_TARGETS,
+    Frames,
     Lexicon,
     Pattern,
     load_lexicon,
@@ -409,6 +410,8 @@ def _verb_actors(
         if not targets and not control:  # "used tear gas to disperse supporters of X": the purpose's object
             purpose = [c for c in trigger.children if c.dep_ in ("advcl", "xcomp") and is_infinitive(c)]
             targets = first_mentions([o for p in purpose for o in children(p, "dobj")], ctx.actors, frames)
+    if not targets and pattern.code[:3] == "045":
+        targets = first_mentions(_talk_parties(trigger, frames), ctx.actors, frames)
     if not targets and src_tokens:
         targets = relation_target(src_tokens[0], ctx.actors, frames)
     if between:
@@ -428,6 +431,24 @@ def _locative(role: str, token: Token, ctx: _Context) -> bool:
     if mention is not None:
         return mention.kind == "place"
     return is_city(token)
+
+
+def _talk_parties(verb: Token, frames: Frames) -> list[Token]:
+    """The parties to mediated talks: "brokered a truce between A and B", or "A and B agreed to a truce after
+    talks hosted by X" - the subject of the clause the talks belong to."""
+    nouns = [verb.head] if verb.dep_ == "acl" else children(verb, "dobj")
+    between = [t for n in nouns for t in prep_objects(n, "between")]
+    if between or verb.dep_ != "acl":
+        return between
+    node = verb.head
+    for _ in range(3):
+        if node.head.i == node.i:
+            return []
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            subj = subject_token(node, frames=frames)
+            return [subj] if subj is not None else []
+    return []
 
 
 _NESTED_PREPS = ("to", "against", "on", "with", "at", "for", "in", "of")
@@ -1266,8 +1287,12 @@ def _sentence_events(sent: Span, index: int, ctx: _Context) -> list[Event]:
     ]
     cands = [c for c in cands if not _describes_participant(c.clause, spans)]
     # "the mayor, a member of Hamas jailed a year ago": a reduced relative describes a participant
-    if any(not _reduced_relative(c.clause) for c in cands):
-        cands = [c for c in cands if not _reduced_relative(c.clause)]
+    # ... but "talks hosted by Malaysia" says who acted on an event noun, which is news of its own
+    describing = [
+        c for c in cands if _reduced_relative(c.clause) and _match_noun(c.clause.head, ctx.lex) is None
+    ]
+    if len(describing) < len(cands):
+        cands = [c for c in cands if c not in describing]
     events = [_event(c, s, t, sent, index, ctx) for c in cands for s, t in _pairs(c)]
     events += _complementary(events, ctx)
     return _dedupe(events)
