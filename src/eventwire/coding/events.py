@@ -45,7 +45,9 @@ Generalisation rules (issue 3, round 2; each tested in ``tests/test_events_gener
   with no doer of its own ("The fighting has displaced ...") names earlier violence again;
 - datelines are never actors; a city after "in"/"at" is where a statement or meeting happened, not its target;
 - aid with no recipient named goes to the country it is placed in, else the report's focus country;
-- an event inside a direct quotation is ``reported_by`` the quote's speaker (``quotes=`` argument).
+- an event inside a direct quotation is ``reported_by`` the quote's speaker (``quotes=`` argument);
+- hosting or brokering others' talks is mediation (045) between the parties; habits ("usually demand ransom")
+  are no events; a protest's participle demand ("took to the streets, calling for ...") is part of the protest.
 
 ``event_id`` is a short hash of doc_id, sentence index, trigger offsets, CAMEO code and the actor codes (a
 trigger with conjoined actors gives one event per pair, so the pair is part of the identity).
