@@ -123,6 +123,8 @@ _REPORTER_SECTORS = frozenset({"MED", "JRN", "HLH"})
 _CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 _NEUTRAL_REPORTING = frozenset({"report", "quote", "confirm"})
 #: Verbal and diplomatic roots: the event is something an actor says or does to another, so it needs a source.
+#: Sympathy (018) is addressed to the people of the place that was hit, even the speaker's own.
+_BEREAVED_CODES = frozenset({"018"})
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13"})
 #: ... and, except refusals and intents (whose addressee is often left implicit), a target too.
 _ADDRESSED_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "09", "10", "11", "13"})
@@ -377,9 +379,13 @@ def _verb_actors(
     else:
         subj = subject_token(trigger, frames=frames)
         src_tokens = [subj] if subj is not None else []
+        if not src_tokens and _nominal_gerund(trigger):  # "injured in shelling by Ukrainian forces"
+            src_tokens = prep_objects(trigger, "by")
     sources = first_mentions(src_tokens, ctx.actors, frames)
     if not sources and src_tokens:
         sources = _speaker_fallback(src_tokens[0], speech, ctx)
+    if not sources and passive and pattern.code[:2] in _VIOLENT_ROOTS:
+        sources = _instrument_owner(trigger, ctx)
     between = False
     if not sources and pattern.symmetric:  # "Fighting between the army and the rebels killed ..."
         sources = first_mentions(prep_objects(trigger, "between"), ctx.actors, frames)
@@ -404,6 +410,9 @@ def _verb_actors(
             for t in role_tokens(trigger, role)
             if not (locative_free and _locative(role, t, ctx))
         ]
+        if _nominal_gerund(trigger) and trigger.head.head.lemma_.lower() in frames.casualty_verbs:
+            tgt_tokens = _patient(trigger.head.head) + tgt_tokens  # "civilians were injured in shelling"
+        tgt_tokens = [t for t in tgt_tokens if t not in src_tokens]
         targets = first_mentions(tgt_tokens, ctx.actors, frames)
         if not targets:
             nested = _nested_targets(trigger, locative_free=locative_free)
@@ -422,6 +431,31 @@ def _verb_actors(
 
 
 _LOCATIVE_ROLES = frozenset({"prep:in", "prep:at", "prep:near", "prep:inside"})
+
+
+def _nominal_gerund(verb: Token) -> bool:
+    """A gerund used as an event noun after a preposition ("in shelling by X", "after bombing the town"): its
+    "by" phrase names the doer, as a passive's agent does."""
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and not children(verb, "nsubj")
+
+
+def _instrument_owner(verb: Token, ctx: _Context) -> list[ActorMention]:
+    """Whose weapon hit the victims of a passive violent verb with no agent: "killed in Israeli tank fire",
+    "wounded by Russian artillery" (the owner's modifier on a weapon or attack noun after in/by/from/during)."""
+    frames = ctx.lex.frames
+    means = frames.weapon_nouns | frames.violence_nouns
+    for prep in verb.children:
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("in", "by", "from", "during", "under"):
+            continue
+        for obj in children(prep, "pobj"):
+            if obj.lemma_.lower() not in means:
+                continue
+            for mod in obj.children:
+                if mod.dep_ in ("amod", "compound", "poss", "nmod") and mod.i < obj.i:
+                    found = [m for m in mentions_for(mod, ctx.actors, frames) if m.kind != "person"]
+                    if found:
+                        return found[:1]
+    return []
 
 
 def _locative(role: str, token: Token, ctx: _Context) -> bool:
@@ -512,6 +546,8 @@ def _noun_actors(
     if pattern.code[:2] in _VIOLENT_ROOTS and _carries_verb(noun, ctx.lex):
         # "four people were killed in Israeli shelling in Gaza": the victims, else the place, are the target
         victims = children(head.head, "nsubjpass") or children(head.head, "dobj")
+        if head.head.lemma_.lower() in ctx.lex.frames.casualty_verbs:  # "two soldiers died in ..."
+            victims = victims or children(head.head, "nsubj")
         tgt_tokens = victims + tgt_tokens + prep_objects(noun, "in") + prep_objects(head.head, "in")
     if clause.i != noun.i:  # "issued a plea to the Kremlin" may attach "to" to the verb
         tgt_tokens += [t for p in tgt_preps for t in prep_objects(clause, p) if p != "of"]
@@ -636,6 +672,8 @@ def _carries_verb(noun: Token, lex: Lexicon) -> bool:
     head = noun.head
     if noun.dep_ != "pobj" or head.lower_ not in ("in", "during", "by") or head.head.pos_ != "VERB":
         return False
+    if head.head.lemma_.lower() in lex.frames.casualty_verbs:  # "died in an air strike"
+        return True
     pattern = _match_verb(head.head, lex)
     return pattern is not None and pattern.code[:2] in _VIOLENT_ROOTS
 
@@ -1167,9 +1205,10 @@ def _pairs(cand: _Candidate) -> list[tuple[Actor | None, Actor | None]]:
     if cand.pattern.symmetric and len(cand.sources) > 1 and not cand.targets:
         return [(a, b) for a in cand.sources for b in cand.sources if a is not b]
     out = [(s, t) for s in sources for t in targets if not _same(s, t)]
-    if cand.code[:2] in _VERBAL_ROOTS and cand.code[:2] != "08":
+    if cand.code[:2] in _VERBAL_ROOTS and cand.code[:2] != "08" and cand.code not in _BEREAVED_CODES:
         # "Kenya said it was ready to host talks in Nairobi": a state talking of its own territory is no
-        # event between two parties (yielding and coercion keep them: "lifted the curfew in Tehran")
+        # event between two parties (yielding and coercion keep them: "lifted the curfew in Tehran"; sympathy
+        # is addressed to the bereaved: "mourned the victims of the shooting in Texas" -> its own people)
         out = [(s, None if _own_territory(s, t) else t) for s, t in out]
     if cand.pattern.symmetric and cand.pattern.pos == "noun":
         out += [(t, s) for s, t in out if s is not None and t is not None]

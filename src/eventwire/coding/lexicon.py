@@ -96,6 +96,8 @@ class Frames:
     military_context: frozenset[str] = frozenset()
     labour_context: frozenset[str] = frozenset()
     habitual_adverbs: frozenset[str] = frozenset()
+    weapon_nouns: frozenset[str] = frozenset()
+    casualty_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -230,6 +232,8 @@ def _frames(data: dict[str, Any]) -> Frames:
         document_nouns=_words(data.get("document_nouns")),
         tables=tables,
         violence_nouns=_words(data.get("violence_nouns")),
+        weapon_nouns=_words(data.get("weapon_nouns")),
+        casualty_verbs=_words(data.get("casualty_verbs")),
         disaster_nouns=_words(data.get("disaster_nouns")),
         contested_speech=_words(data.get("contested_speech")),
         military_sense={
