@@ -29,7 +29,7 @@ def _found(nlp, text: str) -> list[tuple[str | None, str, str | None]]:  # type:
     ("text", "source", "root", "target"),
     [
         # the weapon's owner is the doer when no agent is named
-        ("Three villagers were killed in Indian artillery fire near the border.", "IND", "18", None),
+        ("Three villagers were killed in Indian artillery fire near the border.", "IND", "194", None),
         ("A fisherman was killed by Egyptian navy gunfire off Gaza.", "EGY", "18", None),
         (
             "Two children were killed in Israeli tank shelling in the north of the Gaza Strip.",
@@ -41,6 +41,19 @@ def _found(nlp, text: str) -> list[tuple[str | None, str, str | None]]:  # type:
         ("Two soldiers died in a Russian drone attack near Kharkiv.", "RUS", "19", None),
         ("Five people were wounded in a Turkish drone strike in northern Iraq.", "TUR", "195", None),
         ("Dozens of civilians were injured in shelling by Ukrainian forces in Donetsk.", "UKR", "19", "UKR"),
+        # the weapon sets the kind of force (194 artillery and tanks, 195 aerial weapons)
+        ("Three fishermen were killed by an Indian army helicopter off the coast.", "IND", "195", None),
+        ("Six villagers were killed in Ethiopian artillery shelling.", "ETH", "194", None),
+        # victims named only by kind are people of the place where the violence happened
+        (
+            "Four children were killed by Israeli forces in shelling in the north of the Gaza Strip.",
+            "ISR",
+            "19",
+            "PSE",
+        ),
+        ("Gunmen killed six civilians in northern Mali.", None, "18", "MLI"),
+        ("Syrian troops killed ten people in shelling in Idlib.", "SYR", "194", "SYR"),
+        ("Dozens of civilians were injured in shelling by Ukrainian forces in Donetsk.", "UKR", "194", "UKR"),
         # sympathy: to the bereaved, also at home
         ("President Biden expressed sorrow for the deadly shootings in Texas.", "USA", "018", "USA"),
         (
@@ -53,10 +66,11 @@ def _found(nlp, text: str) -> list[tuple[str | None, str, str | None]]:  # type:
         ("Japan extended its condolences to the people of Morocco.", "JPN", "018", "MAR"),
     ],
 )
-def test_events_casualties_coded(nlp, text: str, source: str, root: str, target: str | None) -> None:  # type: ignore[no-untyped-def]
+def test_events_casualties_coded(nlp, text: str, source: str | None, root: str, target: str | None) -> None:  # type: ignore[no-untyped-def]
     found = _found(nlp, text)
     assert any(
-        s == source and code.startswith(root) and (target is None or t == target) for s, code, t in found
+        (source is None or s == source) and code.startswith(root) and (target is None or t == target)
+        for s, code, t in found
     ), found
 
 

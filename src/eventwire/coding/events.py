@@ -358,6 +358,41 @@ def _violence_location(trigger: Token, clause: Token, ctx: _Context) -> list[Act
     return []
 
 
+def _victims_place(trigger: Token, clause: Token, ctx: _Context) -> str | None:
+    """The country of the place named (itself, not a modifier: "Israeli shelling" is no place) in the phrases
+    below the trigger: "killed in shelling in the east of the Gaza Strip"."""
+    heads = [trigger] + ([clause] if clause.i != trigger.i else [])
+    for _ in range(4):
+        layer: list[Token] = []
+        for head in heads:
+            for prep in children(head, "prep"):
+                if prep.lower_ not in ("in", "across", "throughout", "near", "inside", "of", "outside"):
+                    continue
+                for obj in children(prep, "pobj", "pcomp"):
+                    mention = ctx.actors.mention_at(obj.i) or place_mention(obj)
+                    if mention is not None and mention.country and mention.kind in ("country", "place", None):
+                        return mention.country
+                    layer.append(obj)
+            # "killed in Israeli tank shelling in the east of ...": the parser may make the act a participle
+            layer += [c for c in head.children if c.dep_ in ("advcl", "acl") and c.tag_ == "VBG"]
+        heads = layer
+    return None
+
+
+def _locate_victims(victims: list[Actor], trigger: Token, clause: Token, ctx: _Context) -> list[Actor]:
+    """Victims named only by kind ("four children", "civilians") are people of the country where the violence
+    happened ("... killed in shelling in the Gaza Strip" -> PSECVL); without such a place they stay countryless."""
+    country = _victims_place(trigger, clause, ctx)
+    if country is None:
+        return victims
+    return [
+        dataclasses.replace(a, country=country, code=f"{country}{a.code}")
+        if a.country is None and a.sector and a.code == a.sector
+        else a
+        for a in victims
+    ]
+
+
 def _speaker_fallback(token: Token, found_speech: Token | None, ctx: _Context) -> list[ActorMention]:
     """An unresolved pronoun subject under "X said it/he would ..." is X."""
     if token.pos_ != "PRON" or found_speech is None:
@@ -437,6 +472,19 @@ def _nominal_gerund(verb: Token) -> bool:
     """A gerund used as an event noun after a preposition ("in shelling by X", "after bombing the town"): its
     "by" phrase names the doer, as a passive's agent does."""
     return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and not children(verb, "nsubj")
+
+
+def _weapon_code(verb: Token, lex: Lexicon) -> str | None:
+    """The kind of force a passive violent verb's weapon phrase names ("killed in Israeli tank shelling" ->
+    194, "by a drone" -> 195); None when no weapon with a code of its own is named."""
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by", "from", "during", "under"):
+            for obj in children(prep, "pobj", "pcomp"):  # "in shelling" may be a gerund
+                for word in [obj] + [c for c in obj.children if c.dep_ == "compound"]:
+                    code = lex.frames.weapon_codes.get(word.lemma_.lower())
+                    if code:
+                        return code
+    return None
 
 
 def _instrument_owner(verb: Token, ctx: _Context) -> list[ActorMention]:
@@ -623,7 +671,9 @@ def _candidate(token: Token, ctx: _Context, consumed: set[int]) -> list[_Candida
             return []  # "took to the streets, calling for him to step down": what the protest demands
         if pattern.code[:2] in _VIOLENT_ROOTS and _natural_cause(token, lex):
             return []  # "the cyclone killed 138,000 people": a disaster is no actor, its toll no political event
-        if pattern.code[:2] in _VIOLENT_ROOTS and (carried or _violent_head(token, lex)):
+        if pattern.code[:2] in _VIOLENT_ROOTS and (
+            carried or _violent_head(token, lex) or _named_act(token, lex)
+        ):
             # "were killed in Israeli shelling", "bombarded the city, killing eight": one happening
             return []
         return _build(token, token, pattern, ctx, consumed)
@@ -691,6 +741,18 @@ def _violent_head(verb: Token, lex: Lexicon) -> bool:
         if noun is not None and noun.code[:2] in _VIOLENT_ROOTS:
             return True
     return False
+
+
+def _named_act(verb: Token, lex: Lexicon) -> bool:
+    """ "were killed by Israeli forces in shelling": a gerund naming the act of a violent verb that has its own
+    doer is one happening with it (the verb is coded, the gerund's weapon sets the kind of force)."""
+    if not _nominal_gerund(verb) or verb.head.dep_ != "prep":
+        return False
+    head = verb.head.head
+    pattern = _match_verb(head, lex) if head.pos_ == "VERB" else None
+    if pattern is None or pattern.code[:2] not in _VIOLENT_ROOTS:
+        return False
+    return bool(role_tokens(head, "agent") or children(head, "nsubj"))
 
 
 def _protest_manner(verb: Token, lex: Lexicon) -> bool:
@@ -779,6 +841,8 @@ def _build(
     code, trigger_out, sources, targets = _participants(
         trigger, clause, pattern, found, code, mod, ctx, consumed
     )
+    if code[:2] in _VIOLENT_ROOTS and pattern.pos == "verb":
+        code = _weapon_code(trigger, ctx.lex) or code  # "killed by an Israeli missile": aerial weapons (195)
     doer: list[Actor] = []
     if _names_again(trigger, pattern, code, sources, ctx):
         if not (targets and _carries_verb(trigger, ctx.lex)):
@@ -805,6 +869,8 @@ def _build(
     confidence = (0.75 if pattern.pos == "verb" else 0.65) - (0.1 if pattern.weak else 0.0)
     src_actors = [_as_actor(m) for m in sources]
     tgt_actors = [_as_actor(m) for m in targets]
+    if code[:2] in _VIOLENT_ROOTS and any(a.country is None and a.sector for a in tgt_actors):
+        tgt_actors = _locate_victims(tgt_actors, trigger, clause, ctx)
     cand = _Candidate(trigger_out, clause, pattern, code, src_actors, tgt_actors, mod, confidence)
     explicit = bool(cand.sources or cand.targets)
     if cand.sources and not cand.targets and inferred:

@@ -97,6 +97,7 @@ class Frames:
     labour_context: frozenset[str] = frozenset()
     habitual_adverbs: frozenset[str] = frozenset()
     weapon_nouns: frozenset[str] = frozenset()
+    weapon_codes: dict[str, str] = field(default_factory=dict)
     casualty_verbs: frozenset[str] = frozenset()
 
 
@@ -232,7 +233,12 @@ def _frames(data: dict[str, Any]) -> Frames:
         document_nouns=_words(data.get("document_nouns")),
         tables=tables,
         violence_nouns=_words(data.get("violence_nouns")),
-        weapon_nouns=_words(data.get("weapon_nouns")),
+        weapon_nouns=frozenset(str(k).lower() for k in (data.get("weapon_nouns") or {})),
+        weapon_codes={
+            str(k).lower(): _check_code(v, "frames.yaml:weapon_nouns")
+            for k, v in (data.get("weapon_nouns") or {}).items()
+            if v
+        },
         casualty_verbs=_words(data.get("casualty_verbs")),
         disaster_nouns=_words(data.get("disaster_nouns")),
         contested_speech=_words(data.get("contested_speech")),
