@@ -19,7 +19,7 @@ import bisect
 import dataclasses
 import datetime as dt
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -42,6 +42,12 @@ def _table() -> dict[str, Any]:
     return data
 
 
+@cache
+def _words(key: str) -> frozenset[str]:
+    """One word list of ``attach.yaml`` as a set (built once, not per candidate)."""
+    return frozenset(str(w) for w in _table()[key])
+
+
 def count_fit() -> dict[str, list[str]]:
     """Count kind -> CAMEO code prefixes it may attach to, most fitting first."""
     return {str(k): [str(p) for p in v] for k, v in _table()["count_fit"].items()}
@@ -59,27 +65,62 @@ def attach_facts(
     """Attach to each event (in place) its counts, place and date."""
     if not events:
         return
-    triggers = {id(ev): _root_at(doc, ev.trigger.start, ev.trigger.end) for ev in events}
+    index = DocIndex(doc)
+    triggers = {id(ev): index.root_at(ev.trigger.start, ev.trigger.end) for ev in events}
     ordered = sorted(events, key=lambda ev: (ev.trigger.start, ev.trigger.end))
     for ev in ordered:
-        ev.date = _event_date(doc, triggers[id(ev)], dates, published)
+        ev.date = _event_date(index, triggers[id(ev)], dates, published)
         if ev.date.historical:
             ev.modality.historical = True
         ev.counts = []
-    _attach_counts(doc, ordered, triggers, counts)
-    _attach_places(doc, ordered, triggers, places)
+    _attach_counts(index, ordered, triggers, counts)
+    _attach_places(index, ordered, triggers, places)
 
 
 # --------------------------------------------------------------------------------------------------------
 # Shared helpers
 
 
-def _root_at(doc: Doc, start: int | None, end: int | None) -> Token | None:
-    """The syntactic head of the tokens covering text[start:end] (None for missing or bad offsets)."""
-    if start is None or end is None or not 0 <= start < end <= len(doc.text):
-        return None
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+class DocIndex:
+    """What the attachment rules ask of one Doc again and again, computed once.
+
+    ``Doc.text`` re-joins every token on each access and ``Token.sent`` rescans the sentence flags, so calling
+    them per candidate pair made attachment quadratic in the document's length."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.breaks = [i for i, ch in enumerate(self.text) if ch == "\n"]
+        self.sent_of = [0] * len(doc)  # token index -> index into self.sents
+        self.sents: list[Span] = list(doc.sents)
+        for n, sent in enumerate(self.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = n
+        self._spans: dict[tuple[int, int], Span | None] = {}
+
+    def sent(self, tok: Token) -> Span:
+        return self.sents[self.sent_of[tok.i]]
+
+    def span(self, start: int, end: int) -> Span | None:
+        """``doc.char_span(start, end, alignment_mode="expand")``, memoised."""
+        key = (start, end)
+        if key not in self._spans:
+            self._spans[key] = self.doc.char_span(start, end, alignment_mode="expand")
+        return self._spans[key]
+
+    def root_at(self, start: int | None, end: int | None) -> Token | None:
+        """The syntactic head of the tokens covering text[start:end] (None for missing or bad offsets)."""
+        if start is None or end is None or not 0 <= start < end <= len(self.text):
+            return None
+        span = self.span(start, end)
+        return span.root if span is not None and len(span) else None
+
+    def same_sentence(self, a: Token, b: Token) -> bool:
+        """Same sentence and same paragraph: the parser sometimes runs a sentence across a line break."""
+        if self.sent_of[a.i] != self.sent_of[b.i]:
+            return False
+        lo, hi = sorted((a.idx, b.idx))
+        return bisect.bisect_left(self.breaks, lo) == bisect.bisect_left(self.breaks, hi)
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -95,31 +136,26 @@ def tree_distance(a: Token, b: Token) -> int:
     return FAR + abs(a.i - b.i)
 
 
-def _same_sentence(a: Token, b: Token) -> bool:
-    """Same sentence and same paragraph: the parser sometimes runs a sentence across a line break."""
-    if a.sent.start != b.sent.start:
-        return False
-    lo, hi = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[lo:hi]
-
-
 # --------------------------------------------------------------------------------------------------------
 # Dates
 
 
-def _event_date(doc: Doc, trigger: Token | None, dates: list[DateRef], published: dt.date | None) -> DateRef:
+def _event_date(
+    index: DocIndex, trigger: Token | None, dates: list[DateRef], published: dt.date | None
+) -> DateRef:
     if trigger is not None:
-        best = _closest_date(doc, trigger, dates)
+        best = _closest_date(index, trigger, dates)
         if best is not None:
             return dataclasses.replace(best)
-        if published is not None and _todays_news(trigger):
+        if published is not None and _todays_news(index, trigger):
             return DateRef(text=None, value=published.isoformat(), precision="day")
     return DateRef(text=None, value=None, precision="unknown")
 
 
-def _closest_date(doc: Doc, trigger: Token, dates: list[DateRef]) -> DateRef | None:
+def _closest_date(index: DocIndex, trigger: Token, dates: list[DateRef]) -> DateRef | None:
     """The resolved date of the trigger's clause, else of a clause governing it or adjoined to it."""
-    sent = trigger.sent
+    doc = index.doc
+    sent = index.sent(trigger)
     home = _clause_head(trigger)
     best: tuple[int, int, DateRef] | None = None
     for date in dates:
@@ -127,11 +163,11 @@ def _closest_date(doc: Doc, trigger: Token, dates: list[DateRef]) -> DateRef | N
             continue
         if not sent.start_char <= date.start < sent.end_char:
             continue
-        span = doc.char_span(date.start, date.end, alignment_mode="expand")
+        span = index.span(date.start, date.end)
         if span is None or _opens_period(doc, span):
             continue
         root = span.root
-        if not _same_sentence(root, trigger):
+        if not index.same_sentence(root, trigger):
             continue
         if root.dep_ == "poss" and root.head.i != trigger.i:
             continue  # "last week's election" dates the election, not the verb around it
@@ -192,10 +228,10 @@ def _clause_head(tok: Token) -> Token:
     return tok
 
 
-def _todays_news(trigger: Token) -> bool:
+def _todays_news(index: DocIndex, trigger: Token) -> bool:
     """Simple present, present progressive or present passive: the report is about today."""
     verb = next((t for t in [trigger, *trigger.ancestors] if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or not _same_sentence(verb, trigger):
+    if verb is None or not index.same_sentence(verb, trigger):
         return False
     while verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head  # "are trying to persuade": the tense is the governing verb's
@@ -220,18 +256,18 @@ def _fit_rank(kind: str, cameo: str, fit: dict[str, list[str]]) -> int | None:
 
 
 def _attach_counts(
-    doc: Doc, events: list[Event], triggers: dict[int, Token | None], counts: list[Count]
+    index: DocIndex, events: list[Event], triggers: dict[int, Token | None], counts: list[Count]
 ) -> None:
     fit = count_fit()
     for count in counts:
-        number = _root_at(doc, count.start, count.end)
+        number = index.root_at(count.start, count.end)
         if number is None:
             continue
         best: tuple[int, int, Event] | None = None
         for ev in events:
             trig = triggers[id(ev)]
             rank = _fit_rank(count.kind, ev.cameo or "", fit)
-            if trig is None or rank is None or not _same_sentence(trig, number):
+            if trig is None or rank is None or not index.same_sentence(trig, number):
                 continue
             if count.historical != bool(ev.modality.historical):
                 continue  # a 2010 crowd size does not describe this week's protest, nor the reverse
@@ -247,18 +283,18 @@ def _attach_counts(
 
 
 def _attach_places(
-    doc: Doc, events: list[Event], triggers: dict[int, Token | None], places: list[Place]
+    index: DocIndex, events: list[Event], triggers: dict[int, Token | None], places: list[Place]
 ) -> None:
     located = [
-        (p, tok) for p in places if not p.hypothetical and (tok := _root_at(doc, p.start, p.end)) is not None
+        (p, tok) for p in places if not p.hypothetical and (tok := index.root_at(p.start, p.end)) is not None
     ]
-    breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]
-    focus = document_focus(places, doc.text)
+    breaks = index.breaks
+    focus = document_focus(places, index.text)
     previous: tuple[int, Place] | None = None  # (paragraph, place) of the last placed event
     for ev in events:
         trig = triggers[id(ev)]
         paragraph = bisect.bisect_right(breaks, ev.trigger.start)
-        place = _sentence_place(trig, located) if trig is not None else None
+        place = _sentence_place(index, trig, located) if trig is not None else None
         if place is None and previous is not None and previous[0] == paragraph:
             place = previous[1]
         if place is not None:
@@ -269,16 +305,15 @@ def _attach_places(
 def _is_destination(tok: Token, trigger: Token) -> bool:
     """ "travel to Addis Ababa", "visited Tokyo", "shelled Kharkiv": for these verbs the object or goal of
     the trigger itself is where the event happens."""
-    table = _table()
     lemma = trigger.lemma_.lower()
     if tok.head.i == trigger.i and tok.dep_ == "dobj":
-        return lemma in set(table["place_object_verbs"])
+        return lemma in _words("place_object_verbs")
     prep = tok.head
     return (
         tok.dep_ == "pobj"
         and prep.head.i == trigger.i
         and prep.lower_ in ("to", "towards", "toward", "into")
-        and lemma in set(table["motion_verbs"])
+        and lemma in _words("motion_verbs")
     )
 
 
@@ -296,18 +331,18 @@ def _is_location(tok: Token) -> bool:
             continue
         break
     if head.dep_ == "pobj":
-        return head.head.lower_ in set(_table()["locative_preps"])
-    return head.dep_ in set(_table()["modifier_roles"])
+        return head.head.lower_ in _words("locative_preps")
+    return head.dep_ in _words("modifier_roles")
 
 
 def _frames_place(noun: Token) -> bool:
-    return noun.lemma_.lower() in set(_table()["place_frames"])
+    return noun.lemma_.lower() in _words("place_frames")
 
 
-def _sentence_place(trigger: Token, candidates: list[tuple[Place, Token]]) -> Place | None:
+def _sentence_place(index: DocIndex, trigger: Token, candidates: list[tuple[Place, Token]]) -> Place | None:
     best: tuple[tuple[int, int, int], Place] | None = None
     for place, tok in candidates:
-        if not _same_sentence(tok, trigger) or not (_is_location(tok) or _is_destination(tok, trigger)):
+        if not index.same_sentence(tok, trigger) or not (_is_location(tok) or _is_destination(tok, trigger)):
             continue
         if _other_conjunct(tok, trigger) or _reported(tok, trigger):
             continue
@@ -348,7 +383,7 @@ def _reported(place: Token, trigger: Token) -> bool:
 
 
 def _shares_time(verb: Token) -> bool:
-    return verb.lemma_.lower() in set(_table()["shared_time_verbs"])
+    return verb.lemma_.lower() in _words("shared_time_verbs")
 
 
 def _common_ancestor(a: Token, b: Token) -> Token | None:

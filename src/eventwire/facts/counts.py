@@ -111,15 +111,20 @@ def extract_counts(doc: Doc, dates: list[DateRef]) -> list[Count]:
     """Every count of people in ``doc``; ``dates`` (with historical flags) mark counts of earlier episodes."""
     lex = load_lexicon()
     counts: list[Count] = []
+    text = doc.text  # Doc.text re-joins every token on each access: read it once
+    lowers = [t.lower_ for t in doc]
     for sent in doc.sents:
         i = sent.start
         while i < sent.end:
+            if not _may_start_number(lowers[i]):
+                i += 1  # the common case, decided without building the expression
+                continue
             expr = _match_expression(doc, i, sent.end, lex)
             if expr is None:
                 i += 1
                 continue
             i = max(expr.qend, i + 1)
-            count = _build_count(doc, sent, expr, lex, dates)
+            count = _build_count(doc, text, sent, expr, lex, dates)
             if count is not None:
                 counts.append(count)
     return counts
@@ -127,6 +132,14 @@ def extract_counts(doc: Doc, dates: list[DateRef]) -> list[Count]:
 
 # --------------------------------------------------------------------------------------------------------
 # Finding number expressions
+
+#: Words that open a number expression without being number words themselves ("a dozen", "half a dozen").
+_STARTERS = frozenset({"a", "an", "half", "several"})
+
+
+def _may_start_number(word: str) -> bool:
+    """False when ``_core_end`` would find no number at a token (``word`` is its lower-cased text)."""
+    return word in _STARTERS or is_number_word(word)
 
 
 def _core_end(doc: Doc, i: int, limit: int) -> int:
@@ -262,7 +275,9 @@ def _range_or_suffix(doc: Doc, expr: Expression, limit: int, lex: Lexicon) -> No
 # Building the count: reject measures, find the kind, flag earlier episodes
 
 
-def _build_count(doc: Doc, sent: Span, expr: Expression, lex: Lexicon, dates: list[DateRef]) -> Count | None:
+def _build_count(
+    doc: Doc, text: str, sent: Span, expr: Expression, lex: Lexicon, dates: list[DateRef]
+) -> Count | None:
     tokens = doc[expr.start : expr.qend]
     if _is_measure(doc, expr, lex):
         return None
@@ -279,7 +294,7 @@ def _build_count(doc: Doc, sent: Span, expr: Expression, lex: Lexicon, dates: li
     number = expr.number
     return Count(
         kind=kind,
-        text=doc.text[start:end],
+        text=text[start:end],
         start=start,
         end=end,
         value=number.value,
