@@ -712,7 +712,9 @@ class _Finder:
         self._finish_sector(draft, head)
 
     def _finish_sector(self, draft: Draft, head: Token) -> None:
-        if draft.country is None and draft.sector in PLACE_BOUND_SECTORS and draft.relates_to is None:
+        if draft.country is None and _stateless(head):
+            draft.via = "sector"  # "Kurdish fighters": a people of several states, whose we cannot say
+        elif draft.country is None and draft.sector in PLACE_BOUND_SECTORS and draft.relates_to is None:
             # Unnamed armed groups ("militants", "gunmen") often cross borders: the place of the event says
             # whose they are ("fired rockets from Khan Younis" -> PSE); with no place, no guess.
             draft.country = (
@@ -723,7 +725,11 @@ class _Finder:
                 # nothing in the text places them: the document's own country (a domestic insurgency) is the
                 # usual reading ("Ethiopian forces seized the town from Tigrayan rebels")
                 draft.country, draft.focus_country, draft.via = self.focus, True, "focus"
-        if draft.country is None and draft.sector not in ("IGO", "NGO", "*", *PLACE_BOUND_SECTORS):
+        if (
+            draft.country is None
+            and draft.sector not in ("IGO", "NGO", "*", *PLACE_BOUND_SECTORS)
+            and not _stateless(head)
+        ):
             draft.country, draft.focus_country = self.focus, self.focus is not None
             draft.via = "focus" if self.focus else draft.via
         if draft.inherit_sector and draft.relates_to is None and not draft.anaphoric:
@@ -1137,6 +1143,14 @@ def _quote_mask(doc: Doc) -> list[bool]:
         else:
             mask[token.i] = inside
     return mask
+
+
+def _stateless(head: Token) -> bool:
+    """Is the group named by a people spread over several states ("Kurdish fighters", "the Kurds")?"""
+    words = kb.rules().stateless_peoples
+    return head.lower_ in words or any(
+        c.lower_ in words for c in head.children if c.dep_ in ("amod", "compound", "nmod")
+    )
 
 
 def _focus_country(

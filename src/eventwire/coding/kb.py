@@ -420,6 +420,7 @@ class Rules:
     party_not_political: frozenset[str] = frozenset()  # "all parties", "warring parties": no PTY
     affiliation_participles: frozenset[str] = frozenset()  # "Iran-backed": the sponsor is not the actor
     place_target_verbs: frozenset[str] = frozenset()  # "shelled Kharkiv": the city's country is the target
+    stateless_peoples: frozenset[str] = frozenset()  # "Kurdish fighters": no country, not even the focus
 
 
 @lru_cache(maxsize=1)
@@ -446,6 +447,7 @@ def rules() -> Rules:
         party_not_political=words("party_not_political"),
         affiliation_participles=words("affiliation_participles"),
         place_target_verbs=words("place_target_verbs"),
+        stateless_peoples=words("stateless_peoples"),
     )
 
 
