@@ -438,15 +438,67 @@ def _parser(pub: dt.date | None) -> DateDataParser:
     return DateDataParser(languages=["en"], settings=settings)
 
 
-def _dateparser(t: str, pub: dt.date | None, *, future: bool, past: bool) -> tuple[str | None, str]:
-    has_year = bool(re.search(r"\b(1[0-9]{3}|20[0-9]{2})\b", t))
-    if pub is None and not has_year:
-        return None, "unknown"  # "August 9" with no publication date: the year is unknown
+_HAS_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+_ISO_DATE = re.compile(r"^(1[0-9]{3}|20[0-9]{2})-(\d{1,2})-(\d{1,2})$")
+_DAY = re.compile(r"^\d{1,2}$")
+
+
+def _plain_month(word: str) -> int | None:
+    """A month written in full or as its bare three-letter abbreviation ("august", "aug"), else None."""
+    return MONTHS.get(word) or (_MONTH_ABBR.get(word) if len(word) == 3 else None)
+
+
+def _simple_date(t: str) -> tuple[dt.date, str] | None:
+    """(date, period) of the plain forms our own rules can read exactly as dateparser does: "august 9",
+    "9 august", "august 9, 2020", "9 august 2020", "march 2019", "2020-08-09". None for anything else,
+    which dateparser then reads. A month/day without a year gets year 2001 (the caller picks the real one;
+    "february 29" is not a date in 2001, so dateparser still decides it). tests/test_dates_fastpath.py checks
+    agreement with dateparser.
+    """
+    iso = _ISO_DATE.match(t)
+    if iso:
+        return _checked(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)), "day")
+    words = t.replace(",", " ").split()
+    if len(words) == 2 and _plain_month(words[0]) and _HAS_YEAR.fullmatch(words[1]):
+        return _checked(int(words[1]), _plain_month(words[0]) or 0, 1, "month")
+    if len(words) not in (2, 3) or (len(words) == 3 and not _HAS_YEAR.fullmatch(words[2])):
+        return None
+    year = int(words[2]) if len(words) == 3 else 2001
+    if _plain_month(words[0]) and _DAY.match(words[1]):
+        return _checked(year, _plain_month(words[0]) or 0, int(words[1]), "day")
+    if _DAY.match(words[0]) and _plain_month(words[1]):
+        return _checked(year, _plain_month(words[1]) or 0, int(words[0]), "day")
+    return None
+
+
+def _checked(year: int, month: int, day: int, period: str) -> tuple[dt.date, str] | None:
+    try:
+        return dt.date(year, month, day), period
+    except ValueError:
+        return None  # "february 30": left to dateparser, whatever it makes of it
+
+
+@lru_cache(maxsize=4096)
+def _parse_named(t: str, pub: dt.date | None) -> tuple[dt.date, str] | None:
+    """(date, period) dateparser gives ``t`` seen from ``pub``; plain forms are read by ``_simple_date``
+    first (dateparser costs milliseconds per call), and every answer is cached per (text, base date)."""
+    simple = _simple_date(t)
+    if simple is not None:
+        return simple
     data = _parser(pub).get_date_data(t)
     if data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
+
+
+def _dateparser(t: str, pub: dt.date | None, *, future: bool, past: bool) -> tuple[str | None, str]:
+    has_year = bool(_HAS_YEAR.search(t))
+    if pub is None and not has_year:
+        return None, "unknown"  # "August 9" with no publication date: the year is unknown
+    parsed = _parse_named(t, pub)
+    if parsed is None:
         return None, "unknown"
-    d = data.date_obj.date()
-    period = data.period or "day"
+    d, period = parsed
     if period == "year":
         return f"{d.year:04d}", "year"
     if period == "month":
