@@ -581,6 +581,8 @@ def _noun_actors(
                     break
     if not sources and pattern.symmetric:  # "fighting between the army and the rebels"
         sources = first_mentions(prep_objects(noun, "between"), ctx.actors, frames)
+    if not sources and pattern is not None and pattern.code == _MEANS.code and noun.dep_ == "appos":
+        sources = mentions_for(noun.head, ctx.actors, frames)  # "Riot police ..., water cannon on ..."
     if not sources and clause.i != noun.i:
         subj = subject_token(clause, frames=frames)
         if is_passive(clause):
@@ -678,13 +680,32 @@ def _candidate(token: Token, ctx: _Context, consumed: set[int]) -> list[_Candida
             return []
         return _build(token, token, pattern, ctx, consumed)
     if token.pos_ in ("NOUN", "PROPN"):
-        pattern = _match_noun(token, lex)
+        pattern = _match_noun(token, lex) or _stranded_means(token, lex)
         if pattern is None:
             return []
         pattern = _noun_sense(token, pattern, ctx)
         clause = _noun_clause(token, lex) or token
         return _build(token, clause, pattern, ctx, consumed)
     return []
+
+
+_MEANS = Pattern(lemma="", code="175", pos="noun", target=("on", "at", "against"))
+
+
+def _stranded_means(noun: Token, lex: Lexicon) -> Pattern | None:
+    """A riot-control means whose verb the parser lost ("Riot police in Tbilisi used water cannon on
+    protesters" parsed as one noun phrase, "used" an adjective): the means is the event (175). With its verb
+    intact ("used/fired tear gas") the verb codes it and this gives nothing."""
+    kinds = lex.frames.crowd_control_means.get(noun.lemma_.lower())
+    if not kinds or not any(
+        c.lemma_.lower() in kinds for c in noun.children if c.dep_ in ("compound", "amod")
+    ):
+        return None
+    if noun.head.pos_ in ("VERB", "AUX") and noun.dep_ in ("dobj", "obj", "nsubjpass", "conj"):
+        return None
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return None  # "attacked them with tear gas": the verb's event
+    return dataclasses.replace(_MEANS, lemma=noun.lemma_.lower())
 
 
 def _noun_sense(noun: Token, pattern: Pattern, ctx: _Context) -> Pattern:

@@ -98,6 +98,7 @@ class Frames:
     habitual_adverbs: frozenset[str] = frozenset()
     weapon_nouns: frozenset[str] = frozenset()
     weapon_codes: dict[str, str] = field(default_factory=dict)
+    crowd_control_means: dict[str, frozenset[str]] = field(default_factory=dict)
     casualty_verbs: frozenset[str] = frozenset()
 
 
@@ -240,6 +241,9 @@ def _frames(data: dict[str, Any]) -> Frames:
             if v
         },
         casualty_verbs=_words(data.get("casualty_verbs")),
+        crowd_control_means={
+            str(k).lower(): _words(v) for k, v in (data.get("crowd_control_means") or {}).items()
+        },
         disaster_nouns=_words(data.get("disaster_nouns")),
         contested_speech=_words(data.get("contested_speech")),
         military_sense={
