@@ -63,3 +63,27 @@ def test_actors_regional_islamic_state_is_one_transnational_group() -> None:
     for name in ("Islamic State", "ISIL", "Daesh"):
         org = kb.organisation_by_name(name)
         assert org is not None and org.code == "IMGMUSISI" and not org.country
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # the government of the official who just spoke, not a bare GOV
+        (
+            "The Dutch prime minister said the government would send aid to Turkey.",
+            "the government",
+            "NLDGOV",
+        ),
+        (
+            "The Kenyan president met Ugandan officials. He said the government would investigate.",
+            "the government",
+            "KENGOV",
+        ),
+        # people described by what they call for or join
+        ("Police arrested anyone calling for an insurrection.", "anyone", "OPP"),
+        ("He said anyone who joins the protest will be arrested.", "anyone", "OPP"),
+        ("Anyone can apply for the grant.", "Anyone", "CVL"),
+    ],
+)
+def test_actors_regional_context(nlp, text: str, phrase: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert _codes(nlp, text).get(phrase) == code

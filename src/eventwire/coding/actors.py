@@ -711,6 +711,20 @@ class _Finder:
             draft.sector = None  # "urged all parties to show restraint": the sides, not political parties
         self._finish_sector(draft, head)
 
+    def _recent_government_country(self, head: Token) -> str | None:
+        """The country of the nearest government actor named before a definite, countryless "the government"
+        / "the authorities" in its own or the previous sentence."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        sent = self.sent_of[head.i]
+        earlier = [
+            d
+            for d in self.drafts
+            if d.head < head.i and d.sector == "GOV" and d.country and sent - 1 <= d.sent <= sent
+        ]
+        # a speaker (a clause subject) before an object: "the president met X officials. He said the government"
+        return max(earlier, key=lambda d: (d.subject, d.head)).country if earlier else None
+
     def _finish_sector(self, draft: Draft, head: Token) -> None:
         if draft.country is None and _stateless(head):
             draft.via = "sector"  # "Kurdish fighters": a people of several states, whose we cannot say
@@ -725,6 +739,11 @@ class _Finder:
                 # nothing in the text places them: the document's own country (a domestic insurgency) is the
                 # usual reading ("Ethiopian forces seized the town from Tigrayan rebels")
                 draft.country, draft.focus_country, draft.via = self.focus, True, "focus"
+        if draft.country is None and draft.sector == "GOV" and draft.kind != "person":
+            # "the Dutch prime minister said the government would ...": the government of the official who
+            # just spoke, not the document's focus (nor a bare GOV)
+            draft.country = self._recent_government_country(head)
+            draft.via = "context" if draft.country else draft.via
         if (
             draft.country is None
             and draft.sector not in ("IGO", "NGO", "*", *PLACE_BOUND_SECTORS)
@@ -927,6 +946,9 @@ class _Finder:
         lemma = verb.lemma_.lower()
         if lemma == "take":  # only "take to the streets"
             return any(t.lower_ in self.rules.protest_take_nouns for t in verb.subtree)
+        if lemma in ("call", "agitate", "incite", "urge", "join"):  # "anyone calling for an insurrection"
+            aims = self.rules.dissent_aims
+            return any(t.lemma_.lower() in aims for t in verb.subtree if t.i != verb.i)
         return lemma in self.rules.protest_lemmas
 
     def _quantity_start(self, head: Token, start: int) -> int:
@@ -1052,7 +1074,10 @@ def _match_terms(doc: Doc, terms: dict[str, kb.SectorTerm]) -> dict[int, tuple[i
     found: dict[int, tuple[int, kb.SectorTerm]] = {}
     last_words = kb.sector_last_words()
     for token in doc:
-        if token.pos_ not in ("NOUN", "PROPN") and token.tag_ not in ("NN", "NNS"):
+        nominal = token.pos_ in ("NOUN", "PROPN") or token.tag_ in ("NN", "NNS")
+        if not nominal and not (
+            token.pos_ == "PRON" and token.lower_ in terms
+        ):  # listed indefinites: "anyone"
             continue
         if token.lower_ not in last_words and token.lemma_.lower() not in last_words:
             continue

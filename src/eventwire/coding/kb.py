@@ -421,6 +421,7 @@ class Rules:
     affiliation_participles: frozenset[str] = frozenset()  # "Iran-backed": the sponsor is not the actor
     place_target_verbs: frozenset[str] = frozenset()  # "shelled Kharkiv": the city's country is the target
     stateless_peoples: frozenset[str] = frozenset()  # "Kurdish fighters": no country, not even the focus
+    dissent_aims: frozenset[str] = frozenset()  # "calling for an insurrection": the callers are opposition
 
 
 @lru_cache(maxsize=1)
@@ -448,6 +449,7 @@ def rules() -> Rules:
         affiliation_participles=words("affiliation_participles"),
         place_target_verbs=words("place_target_verbs"),
         stateless_peoples=words("stateless_peoples"),
+        dissent_aims=words("dissent_aims"),
     )
 
 
