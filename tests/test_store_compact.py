@@ -62,7 +62,7 @@ def test_store_compact_drops_rows_of_racing_duplicate_writers(
     doc = protest_document(1)
     store.write_batch([doc])
     # Two writers that both checked the store before either committed would each store the document.
-    monkeypatch.setattr(store, "known_doc_ids", set)
+    monkeypatch.setattr(store, "_known_keys", lambda: (set(), set()))
     store.write_batch([doc, protest_document(2)])
     assert store.table_counts()["documents"] == 3
     store.compact()

@@ -81,10 +81,24 @@ def _view(con: duckdb.DuckDBPyConnection, table: str, files: list[str]) -> None:
     con.execute(f'CREATE VIEW "{table}" AS SELECT * FROM read_parquet([{listed}], union_by_name=true)')
 
 
+#: ``core.failure_key`` as partition columns: the origin, plus for "<stdin>"-style origins the doc_id, or the
+#: code and message when there is no doc_id. Equal keys <=> equal partitions, so compaction keeps one row per
+#: failure the writers consider distinct.
+_STDIN = "starts_with(origin, '<')"
+_FAILURE_KEY = ", ".join(
+    [
+        "origin",
+        f"CASE WHEN {_STDIN} THEN nullif(doc_id, '') END",
+        f"CASE WHEN {_STDIN} AND nullif(doc_id, '') IS NULL THEN code END",
+        f"CASE WHEN {_STDIN} AND nullif(doc_id, '') IS NULL THEN message END",
+    ]
+)
+
+
 def _select(table: str) -> str:
     """The rows of ``table`` to keep: those of the earliest batch that stored each document."""
     if table == "failures":
-        keep = 'QUALIFY row_number() OVER (PARTITION BY origin ORDER BY batch_id, "at") = 1'
+        keep = f'QUALIFY row_number() OVER (PARTITION BY {_FAILURE_KEY} ORDER BY batch_id, "at") = 1'
         return f"SELECT * FROM failures {keep}"
     if table == "documents":
         return "SELECT * FROM documents QUALIFY row_number() OVER (PARTITION BY doc_id ORDER BY batch_id) = 1"

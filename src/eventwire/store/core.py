@@ -13,6 +13,7 @@ each other.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import time
 from collections.abc import Sequence
@@ -63,8 +64,23 @@ class WriteResult:
 
 
 def failure_key(failure: Failure) -> str:
-    """How a failure is recognised on a resumed run: by the input it came from (its origin)."""
-    return failure.origin
+    """How a failure is recognised on a resumed run: by the input it came from (its origin).
+
+    An origin in angle brackets ("<stdin>", "<stdin>#3") names no particular input: every run reads a new
+    stream there, so the key adds what the failing document was: its doc_id (a content hash) when it had
+    one, else a hash of the error code and message. The same bad input fed again gives the same key (a resumed
+    run stays idempotent); different bad inputs on stdin each get recorded."""
+    return failure_key_of(failure.origin, failure.doc_id, failure.code, failure.message)
+
+
+def failure_key_of(origin: str, doc_id: str | None, code: str | None, message: str | None) -> str:
+    """``failure_key`` from a failure's stored columns."""
+    if not origin.startswith("<"):
+        return origin
+    if doc_id:
+        return f"{origin}|{doc_id}"
+    digest = hashlib.sha256(f"{code}\x00{message}".encode()).hexdigest()[:16]
+    return f"{origin}|{code}:{digest}"
 
 
 @cache
@@ -93,6 +109,9 @@ class Store:
         self.root = root
         self._doc_ids: dict[str, frozenset[str]] = {}  # per commit (commits are immutable)
         self._failure_keys: dict[str, frozenset[str]] = {}
+        # The union of the two caches above over the batch ids it was built from: a new write only adds the
+        # commits made since, instead of re-uniting every commit's set at every batch.
+        self._known: tuple[frozenset[str], set[str], set[str]] = (frozenset(), set(), set())
         self._last_cleanup: float | None = None
 
     def __repr__(self) -> str:
@@ -170,13 +189,12 @@ class Store:
     def _new_items(
         self, documents: Sequence[Document], failures: Sequence[Failure]
     ) -> tuple[list[Document], list[Failure]]:
-        known = self.known_doc_ids()
+        known, known_failures = self._known_keys()  # one snapshot of the commits for both
         new_docs: list[Document] = []
         for doc in documents:
             if doc.doc_id not in known:
                 known.add(doc.doc_id)
                 new_docs.append(doc)
-        known_failures = self.known_failure_keys()
         new_failures: list[Failure] = []
         for failure in failures:
             if failure_key(failure) not in known_failures:
@@ -201,27 +219,50 @@ class Store:
 
     def known_doc_ids(self) -> set[str]:
         """doc_ids of committed documents (read once per commit, then cached: commits never change)."""
-        return self._column_union("documents", "doc_id", self._doc_ids)
+        return self._known_keys()[0]
 
     def known_failure_keys(self) -> set[str]:
-        """``failure_key`` (the origin) of every committed failure, so a resumed run can skip those inputs."""
-        return self._column_union("failures", "origin", self._failure_keys)
+        """``failure_key`` of every committed failure, so a resumed run can skip those inputs."""
+        return self._known_keys()[1]
 
-    def _column_union(self, table: str, column: str, cache: dict[str, frozenset[str]]) -> set[str]:
+    def _known_keys(self) -> tuple[set[str], set[str]]:
+        """(doc_ids, failure keys) of everything committed, from ONE snapshot; fresh sets the caller may
+        extend."""
         for attempt in range(5):
             try:
-                out: set[str] = set()
-                for commit in self.commits():
-                    if commit.batch_id not in cache:
-                        rel = commit.shards.get(table)
-                        listed = _read_column(self.root / rel, column) if rel else []
-                        cache[commit.batch_id] = frozenset(str(v) for v in listed if v is not None)
-                    out |= cache[commit.batch_id]
-                return out
+                commits = self.commits()
+                for commit in commits:
+                    self._read_keys(commit)
+                ids = frozenset(c.batch_id for c in commits)
+                built_from, docs, failures = self._known
+                if not built_from <= ids:  # a compaction replaced commits: unite the per-commit sets again
+                    built_from, docs, failures = frozenset(), set(), set()
+                for batch in ids - built_from:
+                    docs |= self._doc_ids[batch]
+                    failures |= self._failure_keys[batch]
+                self._known = (ids, docs, failures)
+                return set(docs), set(failures)
             except FileNotFoundError:  # a compaction replaced the shard between snapshot and read
                 if attempt == 4:
                     raise
         raise AssertionError("unreachable")
+
+    def _read_keys(self, commit: shards.Commit) -> None:
+        """Cache one commit's doc_ids and failure keys (read from its shards once: commits never change)."""
+        if commit.batch_id not in self._doc_ids:
+            rel = commit.shards.get("documents")
+            listed = _read_columns(self.root / rel, ["doc_id"]) if rel else []
+            self._doc_ids[commit.batch_id] = frozenset(
+                str(r["doc_id"]) for r in listed if r["doc_id"] is not None
+            )
+        if commit.batch_id not in self._failure_keys:
+            rel = commit.shards.get("failures")
+            rows = _read_columns(self.root / rel, ["origin", "doc_id", "code", "message"]) if rel else []
+            self._failure_keys[commit.batch_id] = frozenset(
+                failure_key_of(str(r["origin"]), r["doc_id"], r["code"], r["message"])
+                for r in rows
+                if r["origin"] is not None
+            )
 
     # --- reading --------------------------------------------------------------------------------------------
 
@@ -373,8 +414,8 @@ class Store:
         return shards.cleanup(self.root, TABLES)
 
 
-def _read_column(path: Path, column: str) -> list[Any]:
-    return list(pq.read_table(path, columns=[column])[column].to_pylist())
+def _read_columns(path: Path, columns: list[str]) -> list[dict[str, Any]]:
+    return list(pq.read_table(path, columns=columns).to_pylist())
 
 
 def _size(path: Path) -> int:
