@@ -548,6 +548,13 @@ def _nested_targets(verb: Token, depth: int = 3, *, locative_free: bool = False)
     out: list[Token] = []
     for _ in range(depth):
         layer = [t for head in heads for p in _NESTED_PREPS for t in prep_objects(head, p)]
+        # "responsibility for an attack targeting shoppers at a mall in Kenya": through a participle
+        for head in heads:
+            for part in children(head, "acl"):
+                if part.tag_ in ("VBG", "VBN"):
+                    layer += children(part, "dobj") + [
+                        o for p in _NESTED_PREPS for o in prep_objects(part, p)
+                    ]
         out.extend(layer)
         heads = layer
     return out
