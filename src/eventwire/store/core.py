@@ -12,9 +12,12 @@ each other.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import json
 import os
+import socket
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -452,23 +455,41 @@ def open_store(path: str | Path | None = None, create: bool = False, check_versi
 
 
 _CREATING = ".creating"
+#: How long to wait for another live creator's store.json before giving up (E021).
+CREATE_WAIT_S = 5.0
+#: A creation flag older than this is abandoned whatever its content says (writing store.json takes ms).
+STALE_CREATING_S = 60.0
+#: A flag with no readable owner (its creator died between creating and filling it, or an older eventwire
+#: wrote it empty) is abandoned once it is this old.
+UNOWNED_CREATING_S = 5.0
 
 
 def _create(root: Path) -> None:
     """Make a new store at ``root``. Parallel creators race safely: one holds the O_EXCL flag file and writes
-    store.json; the others wait for it, or find it already written once they get the flag."""
+    store.json; the others wait for it, or find it already written once they get the flag. A flag left by a
+    creator that died (SIGKILL, power loss) is recognised by its owner's pid/host and age, and removed."""
     if root.exists() and not root.is_dir():
         raise EventwireError("E021", path=root)
     root.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(root / _CREATING, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-    except FileExistsError:
-        for _ in range(500):  # another process is creating it: wait up to ~5 s for its store.json
+    flag = root / _CREATING
+    deadline = time.monotonic() + CREATE_WAIT_S
+    while True:
+        try:
+            fd = os.open(flag, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            break
+        except FileExistsError:
             if (root / migrations.STORE_FILE).exists():
-                return
+                return  # another process created it meanwhile
+            if _remove_if_stale(flag):
+                continue
+            if time.monotonic() > deadline:
+                raise EventwireError("E021", path=root) from None
             time.sleep(0.01)
-        raise EventwireError("E021", path=root) from None
-    os.close(fd)
+    try:
+        owner = {"pid": os.getpid(), "host": socket.gethostname(), "started": time.time()}
+        os.write(fd, json.dumps(owner).encode("utf-8"))
+    finally:
+        os.close(fd)
     try:
         if (root / migrations.STORE_FILE).exists():
             return  # created by a process that held the flag before us
@@ -476,4 +497,30 @@ def _create(root: Path) -> None:
             raise EventwireError("E021", path=root)  # someone's unrelated directory: never write into it
         migrations.write_store_file(root, migrations.target_version())
     finally:
-        (root / _CREATING).unlink(missing_ok=True)
+        flag.unlink(missing_ok=True)
+
+
+def _remove_if_stale(flag: Path) -> bool:
+    """Remove a creation flag whose creator is gone; True when the flag is gone (removed or vanished)."""
+    try:
+        before = flag.stat()
+        text = flag.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    age = time.time() - before.st_mtime
+    try:
+        owner = json.loads(text)
+        alive = age <= STALE_CREATING_S and (
+            owner.get("host") != socket.gethostname() or shards.pid_alive(int(owner.get("pid", -1)))
+        )
+    except (ValueError, TypeError, AttributeError):
+        alive = age <= UNOWNED_CREATING_S  # not written yet (the creator is between open and write) or legacy
+    if alive:
+        return False
+    # Only the flag we judged: a creator that replaced it since has a fresh one (another inode) to keep.
+    with contextlib.suppress(FileNotFoundError):
+        if flag.stat().st_ino == before.st_ino:
+            flag.unlink()
+    return True

@@ -229,7 +229,7 @@ def release_lease(root: Path, batch_id: str) -> None:
     _lease_path(root, batch_id).unlink(missing_ok=True)
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -259,7 +259,7 @@ def lease_file_alive(path: Path) -> bool:
         return False
     if data.get("host") != socket.gethostname():
         return True  # another machine on a shared file system: trust it until the lease is too old
-    return _pid_alive(int(data.get("pid", -1)))
+    return pid_alive(int(data.get("pid", -1)))
 
 
 def live_leases(root: Path) -> set[str]:
