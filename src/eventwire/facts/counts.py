@@ -11,7 +11,7 @@ The lexicon (verbs, nouns, qualifiers, vague bounds, units) is ``data/facts/coun
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -63,6 +63,8 @@ class Lexicon:
     person_nouns: frozenset[str]
     protest_context: frozenset[str]
     presence_verbs: frozenset[str]
+    #: ``prefix`` grouped by the phrase's last word (the word right before a number), in the same order
+    prefix_by_last: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -96,14 +98,19 @@ def load_lexicon() -> Lexicon:
             )
         )
     quals = data["qualifiers"]
+    prefix = {tuple(k.split()): str(v) for k, v in quals["prefix"].items()}
+    by_last: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, qual in prefix.items():
+        by_last.setdefault(phrase[-1], []).append((phrase, qual))
     return Lexicon(
         kinds=tuple(kinds),
-        prefix={tuple(k.split()): str(v) for k, v in quals["prefix"].items()},
+        prefix=prefix,
         suffix={tuple(k.split()): str(v) for k, v in quals["suffix"].items()},
         units=frozenset(str(u) for u in data["units"]),
         person_nouns=frozenset(data["person_nouns"]),
         protest_context=frozenset(data["protest_context"]),
         presence_verbs=frozenset(data["presence_verbs"]),
+        prefix_by_last={last: tuple(phrases) for last, phrases in by_last.items()},
     )
 
 
@@ -137,6 +144,7 @@ def extract_counts(doc: Doc, dates: list[DateRef]) -> list[Count]:
 _STARTERS = frozenset({"a", "an", "half", "several"})
 
 
+@lru_cache(maxsize=16384)
 def _may_start_number(word: str) -> bool:
     """False when ``_core_end`` would find no number at a token (``word`` is its lower-cased text)."""
     return word in _STARTERS or is_number_word(word)
@@ -213,7 +221,10 @@ def _prefix_qualifier(doc: Doc, i: int, lex: Lexicon) -> tuple[int, str | None]:
     if i > 0 and doc[i - 1].lower_ == "between":
         return i - 1, "between"
     best: tuple[int, str | None] = (i, None)
-    for phrase, qual in lex.prefix.items():
+    if i == 0:
+        return best
+    # only phrases ending in the word before the number can match
+    for phrase, qual in lex.prefix_by_last.get(doc[i - 1].lower_, ()):
         n = len(phrase)
         if i - n < 0:
             continue
