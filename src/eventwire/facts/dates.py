@@ -75,6 +75,7 @@ TIME_WORDS = frozenset(
 )
 #: Relative day words the small model may leave untagged.
 DAY_WORDS = {"today", "tonight", "yesterday", "tomorrow"}
+_DAY_NAMES = frozenset(WEEKDAYS) | DAY_WORDS
 PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
 #: Words in front of a date that change its period but not its value ("earlier this week" = this week).
 HEDGES = (
@@ -146,17 +147,18 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateRef]:
 
 
 def _date_spans(doc: Doc) -> list[Span]:
-    spans = [e for e in doc.ents if e.label_ == "DATE" and _looks_like_date(e)]
-    spans += [e for e in doc.ents if e.label_ == "TIME" and _time_has_day(e)]
+    ents = doc.ents  # builds every entity Span: read once
+    spans = [e for e in ents if e.label_ == "DATE" and _looks_like_date(e)]
+    spans += [e for e in ents if e.label_ == "TIME" and _time_has_day(e)]
     covered = {t.i for s in spans for t in s}
     for tok in doc:
-        if tok.i in covered or tok.ent_type_ not in ("", "TIME", "DATE"):
+        # the cheap word test first: most tokens are neither weekdays nor day words
+        if tok.lower_ not in _DAY_NAMES or tok.i in covered or tok.ent_type_ not in ("", "TIME", "DATE"):
             continue
-        if tok.lower_ in WEEKDAYS or tok.lower_ in DAY_WORDS:
-            span = _grow(doc, tok)
-            if not any(t.i in covered for t in span):
-                spans.append(span)
-                covered.update(t.i for t in span)
+        span = _grow(doc, tok)
+        if not any(t.i in covered for t in span):
+            spans.append(span)
+            covered.update(t.i for t in span)
     trimmed = (_trim(s) for s in spans)
     return sorted((s for s in trimmed if len(s)), key=lambda s: s.start)
 
