@@ -88,3 +88,26 @@ def test_events_casualties_no_doer_from_place(nlp, text: str) -> None:  # type: 
 def test_events_casualties_own_territory_talks_have_no_target(nlp) -> None:  # type: ignore[no-untyped-def]
     found = _found(nlp, "The Kenyan president said he was ready to host talks in Nairobi.")
     assert found and all(t is None for _, _, t in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # foreign troops killed in another country, no doer named: that country's side (inferred)
+        ("Two American soldiers were killed in Afghanistan on Sunday.", ("AFG", "190", "USA")),
+        ("There were twelve French soldiers killed in Mali last month.", ("MLI", "190", "FRA")),
+    ],
+)
+def test_events_casualties_foreign_troops_host_side(nlp, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Russian soldiers were killed in Moscow on Sunday.",  # at home: no side to infer
+        "Five Ukrainian civilians were killed in Poland.",  # civilians abroad: no war side implied
+    ],
+)
+def test_events_casualties_no_host_side(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert all(s is None for s, code, _ in _found(nlp, text) if code[:2] in ("18", "19")), _found(nlp, text)

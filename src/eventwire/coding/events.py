@@ -379,6 +379,17 @@ def _victims_place(trigger: Token, clause: Token, ctx: _Context) -> str | None:
     return None
 
 
+def _host_country(trigger: Token, clause: Token, victims: list[ActorMention], ctx: _Context) -> list[Actor]:
+    """ "Ten Russian soldiers were killed in Ukraine": foreign troops or police killed in another country, with no
+    doer named, were killed by that country's side (as PETRARCH codes it); inferred, at lower confidence."""
+    if not victims or any(v.sector not in ("MIL", "COP") or not v.country for v in victims):
+        return []
+    place = _victims_place(trigger, clause, ctx)
+    if place is None or any(v.country == place for v in victims):
+        return []
+    return [Actor(code=place, country=place, kind="country")]
+
+
 def _locate_victims(victims: list[Actor], trigger: Token, clause: Token, ctx: _Context) -> list[Actor]:
     """Victims named only by kind ("four children", "civilians") are people of the country where the violence
     happened ("... killed in shelling in the Gaza Strip" -> PSECVL); without such a place they stay countryless."""
@@ -810,7 +821,8 @@ def _natural_cause(verb: Token, lex: Lexicon) -> bool:
 def _unknown_doer(verb: Token) -> bool:
     """The verb names its doer (a subject, an agent) or is a reduced relative, yet no actor was found."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return True
+        # ... except on an existential's noun: "there were ten soldiers killed in ..." reports the killing
+        return not (verb.head.dep_ == "attr" and _is_standalone_position(verb.head))
     if is_passive(verb):
         return bool(role_tokens(verb, "agent"))
     return subject_token(verb) is not None
@@ -888,7 +900,13 @@ def _build(
         inferred = _condition_doer(found, ctx)  # "would walk away if the attacks continued": the attacker
     elif sources and not targets and code[:2] in _AID_ROOTS:
         inferred = _aid_recipient(trigger, clause, sources, ctx)  # "flown in rescue teams": to where it is
-    if not _admissible(trigger, clause, pattern, code, sources, targets, ctx, inferred=bool(inferred)):
+    host: list[Actor] = []
+    if code[:2] in _VIOLENT_ROOTS and pattern.pos == "verb" and not sources and not doer:
+        host = _host_country(trigger, clause, targets, ctx)
+        code = "190" if host else code  # foreign troops killed by the host side: armed conflict
+    if not _admissible(
+        trigger, clause, pattern, code, sources, targets, ctx, inferred=bool(inferred or host)
+    ):
         return []
     if not targets and sources and code[:2] in _VIOLENT_ROOTS:
         # "Boko Haram launched attacks ... in northeastern Nigeria": with no named victim, the country where
@@ -906,6 +924,9 @@ def _build(
         cand.implicit += 1
     if doer and not cand.sources:
         cand.sources = doer
+        cand.implicit += 1
+    if host and not cand.sources:
+        cand.sources = host
         cand.implicit += 1
     _fill_implicit(cand, trigger, ctx)
     if not cand.sources and not cand.targets:
@@ -1473,6 +1494,8 @@ def _describes_participant(token: Token, spans: list[tuple[int, int]]) -> bool:
     for _ in range(6):
         if node.dep_ in ("relcl", "acl"):
             head = node.head
+            if _is_standalone_position(head) and head.dep_ == "attr":
+                return False  # "there were ten soldiers killed in ...": the existential reports the killing
             return any(start <= head.idx < end for start, end in spans)
         if node.head.i == node.i or node.dep_ not in ("conj", "xcomp", "advcl", "ccomp"):
             return False
