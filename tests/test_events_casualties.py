@@ -52,6 +52,8 @@ def _found(nlp, text: str) -> list[tuple[str | None, str, str | None]]:  # type:
             "PSE",
         ),
         ("Gunmen killed six civilians in northern Mali.", None, "18", "MLI"),
+        ("Gunmen killed a teacher and a security guard in Kaduna state.", None, "18", "NGA"),
+        ("Five civilians were killed in an air strike in Idlib province.", None, "195", "SYR"),
         ("Syrian troops killed ten people in shelling in Idlib.", "SYR", "194", "SYR"),
         ("Dozens of civilians were injured in shelling by Ukrainian forces in Donetsk.", "UKR", "194", "UKR"),
         # sympathy: to the bereaved, also at home

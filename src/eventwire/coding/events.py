@@ -369,9 +369,17 @@ def _victims_place(trigger: Token, clause: Token, ctx: _Context) -> str | None:
                 if prep.lower_ not in ("in", "across", "throughout", "near", "inside", "of", "outside"):
                     continue
                 for obj in children(prep, "pobj", "pcomp"):
-                    mention = ctx.actors.mention_at(obj.i) or place_mention(obj)
-                    if mention is not None and mention.country and mention.kind in ("country", "place", None):
-                        return mention.country
+                    # "in Kaduna state", "in Idlib province": the name is the compound of a generic noun
+                    for word in [obj] + [
+                        c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                    ]:
+                        mention = ctx.actors.mention_at(word.i) or place_mention(word)
+                        if (
+                            mention is not None
+                            and mention.country
+                            and mention.kind in ("country", "place", None)
+                        ):
+                            return mention.country
                     layer.append(obj)
             # "killed in Israeli tank shelling in the east of ...": the parser may make the act a participle
             layer += [c for c in head.children if c.dep_ in ("advcl", "acl") and c.tag_ == "VBG"]
