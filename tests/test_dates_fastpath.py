@@ -30,7 +30,15 @@ PLAIN = [
     "01 june 2011",
 ]
 #: Not plain: the fast path must leave them to dateparser.
-NOT_PLAIN = ["february 30", "february 29", "2021-02-29", "august 9 and 10", "mid-august 2020", "9th august", "9"]
+NOT_PLAIN = [
+    "february 30",
+    "february 29",
+    "2021-02-29",
+    "august 9 and 10",
+    "mid-august 2020",
+    "9th august",
+    "9",
+]
 
 
 def _via_dateparser(text: str, pub: dt.date) -> tuple[dt.date, str] | None:
