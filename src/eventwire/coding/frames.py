@@ -187,11 +187,22 @@ def mention_for(token: Token, actors: ActorAnalysis, frames: Frames, depth: int 
 
 
 def _in_dateline(token: Token) -> bool:
-    text = token.doc.text
+    # Asked for many tokens of a document: spaCy rebuilds Doc.text on every access, so keep the text and the
+    # dateline names found per line start in the Doc's user_data for the document's lifetime.
+    cache = token.doc.user_data.setdefault(_DATELINE_CACHE, {})
+    text = cache.get(-1)
+    if text is None:
+        text = cache[-1] = token.doc.text
     line_start = text.rfind("\n", 0, token.idx) + 1
     if token.idx - line_start > 120:  # a dateline opens its line
         return False
-    return any(a <= token.idx < b for a, b in dateline_names(text, line_start))
+    names = cache.get(line_start)
+    if names is None:
+        names = cache[line_start] = dateline_names(text, line_start)
+    return any(a <= token.idx < b for a, b in names)
+
+
+_DATELINE_CACHE = "eventwire.frames.dateline_names"
 
 
 def is_city(token: Token) -> bool:

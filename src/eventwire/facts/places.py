@@ -206,8 +206,9 @@ def opens_dateline(text: str, start: int) -> bool:
 
 def _dateline_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     found: list[Candidate] = []
-    for line in re.finditer(r"(?m)^[ \t]*(?=\S)", doc.text):
-        names = [doc.char_span(s, e) for s, e in dateline_names(doc.text, line.end())]
+    text = doc.text  # spaCy rebuilds Doc.text on each access: read it once
+    for line in re.finditer(r"(?m)^[ \t]*(?=\S)", text):
+        names = [doc.char_span(s, e) for s, e in dateline_names(text, line.end())]
         spans = [span for span in names if span is not None]
         if not spans or spans[0].start_char != line.end():
             continue
