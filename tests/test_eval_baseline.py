@@ -69,3 +69,18 @@ def test_eval_baseline_shipped_file_is_valid() -> None:
     data = load_baseline(BASELINE_PATH)
     for name, metrics in data.items():
         assert all(isinstance(v, int | float) for v in metrics.values()), name
+
+
+def test_eval_baseline_gates_f1_not_its_parts(tmp_path: Path) -> None:
+    """Trading precision for recall at the same F1 passes; a lower F1 fails whatever its parts do."""
+    path = tmp_path / "baseline.json"
+
+    def report(matched: int, predicted: int, required: int) -> EvalReport:
+        score = LevelScore(matched=matched, predicted=predicted, matched_required=matched, required=required)
+        return EvalReport(name="toy", kind="seed", units=1, levels={"root": score}, rows=[], acceptance={})
+
+    record(report(6, 8, 10), path)  # P 0.75 R 0.6 F1 0.667
+    baseline = load_baseline(path)
+    assert regressions(report(6, 10, 8), baseline) == []  # P 0.6 R 0.75: same F1
+    failed = regressions(report(5, 10, 8), baseline)  # P 0.5 R 0.625: lower F1
+    assert [f for f in failed if "root_f1" in f] and not [f for f in failed if "precision" in f]

@@ -174,7 +174,12 @@ def test_eval_count_matches(gold: GoldCount, pred: dict[str, object], ok: bool) 
             "pressure exerted on Belarus from the outside",
             True,
         ),
-        ("We will not yield.", "We will not yield. And we will fight on, whatever happens to us all.", False),
+        # gold lists a multi-sentence quotation by its opening sentence: that is a match ...
+        ("We will not yield.", "We will not yield. And we will fight on, whatever happens to us all.", True),
+        # ... but a short gold phrase from inside a long passage is not
+        ("we will fight on", "We will not yield. And we will fight on, whatever happens to us all.", False),
+        # nor is a short prediction that only opens a long gold quote
+        ("We will not yield. And we will fight on, whatever happens to us all.", "We will not yield.", False),
         ("We will not yield.", "Something else entirely", False),
     ],
 )

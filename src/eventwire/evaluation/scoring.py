@@ -327,12 +327,16 @@ def _norm(text: str) -> str:
 
 
 def quote_matches(gold: GoldQuote, pred_text: str) -> bool:
-    """The texts overlap substantially: one contains the other and the shorter is at least half the longer."""
+    """The texts overlap substantially: one contains the other and the shorter is at least half the longer,
+    or the gold gives the opening sentence of a longer predicted passage (gold sets often list a multi-sentence
+    quotation by its first sentence)."""
     g, p = _norm(gold.text), _norm(pred_text)
     if not g or not p:
         return False
     short, long_ = sorted((g, p), key=len)
-    return short in long_ and len(short) >= 0.5 * len(long_)
+    if short not in long_:
+        return False
+    return len(short) >= 0.5 * len(long_) or (short == g and p.startswith(g))
 
 
 def speaker_right(gold: GoldQuote, speaker: Any) -> bool:
