@@ -5,7 +5,7 @@ Usage (from the repository root):
     .venv/bin/python benchmarks/devset/score.py --json     # JSON (per article + aggregate)
     .venv/bin/python benchmarks/devset/score.py --verbose  # also every miss and false positive
 
-The same aggregation is used by tests/test_eval_devset.py (the gate against baseline.json).
+The same aggregation is used by tests/test_eval_benchmarks.py (the gate against baseline.json).
 """
 
 from __future__ import annotations
