@@ -61,6 +61,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1373,16 +1374,23 @@ def _event(
         trigger=TextSpan(text=trig.text, start=trig.idx, end=trig.idx + len(trig.text)),
         source=source,
         target=target,
-        cameo=info.code,
-        cameo_root=info.root,
-        quad_class=info.quad_class,
-        goldstein=info.goldstein,
-        plover=dict(info.plover),
-        acled=dict(info.acled) if info.acled else None,
         modality=Modality(**cand.modality.to_dict()),
         confidence=round(max(0.05, min(0.95, confidence)), 2),
-        cameo_name=info.name,
+        **_ontology_fields(info),
     )
+
+
+def _ontology_fields(info: ontology.CameoInfo) -> dict[str, Any]:
+    """The Event fields the ontology fills for one CAMEO code (CAMEO, PLOVER, ACLED)."""
+    return {
+        "cameo": info.code,
+        "cameo_root": info.root,
+        "quad_class": info.quad_class,
+        "goldstein": info.goldstein,
+        "plover": dict(info.plover),
+        "acled": dict(info.acled) if info.acled else None,
+        "cameo_name": info.name,
+    }
 
 
 def _specificity(event: Event) -> tuple[int, int, float]:
@@ -1478,15 +1486,9 @@ def _complementary(events: list[Event], ctx: _Context) -> list[Event]:
                 event_id=hashlib.sha1(f"{event.event_id}|{other}".encode()).hexdigest()[:16],
                 source=event.target,
                 target=event.source,
-                cameo=info.code,
-                cameo_root=info.root,
-                quad_class=info.quad_class,
-                goldstein=info.goldstein,
-                plover=dict(info.plover),
-                acled=dict(info.acled) if info.acled else None,
-                cameo_name=info.name,
                 modality=Modality(**event.modality.to_dict()),
                 confidence=round(max(0.05, event.confidence - 0.1), 2),
+                **_ontology_fields(info),
             )
         )
     return out
