@@ -36,20 +36,14 @@ class Errors:
     E021 = (
         "{path} is not an eventwire store (no store.json). Create one with `eventwire ingest --store {path}`."
     )
-    E022 = (
-        "Only read-only SQL (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN, PRAGMA) can run against the store: {detail}"
-    )
+    E022 = "Only read-only SQL (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN, PRAGMA) can run against the store: {detail}"
     E023 = "Unknown export format '{fmt}'. Use duckdb, csv or gdelt."
-    E024 = (
-        "Invalid batch id '{batch_id}': use 1-120 letters, digits, '_', '.', '-', starting with a letter/digit."
-    )
+    E024 = "Invalid batch id '{batch_id}': use 1-120 letters, digits, '_', '.', '-', starting with a letter/digit."
     E025 = (
         "The store's commit marker {path} cannot be read ({detail}). Move it aside if that batch is unwanted."
     )
     E026 = "The store at {path} kept changing while being read (a compaction loop?). Try again."
-    E027 = (
-        "Another compaction holds {path} (pid {pid} on {host}). Wait for it, or remove the file if it is stale."
-    )
+    E027 = "Another compaction holds {path} (pid {pid} on {host}). Wait for it, or remove the file if it is stale."
     E028 = (
         "The store at {path} has schema version {found}, newer than this eventwire ({expected}). "
         "Upgrade eventwire to read it."
