@@ -905,6 +905,12 @@ class _Finder:
         """A modifier naming the sector: "army commander" -> MIL, "opposition politicians" -> OPP."""
         for child in head.lefts:
             if child.dep_ in ("compound", "amod") and child.i < first:
+                # the modifier's own modifier is the narrower one: "opposition party spokesman" -> OPP,
+                # "ruling party official" -> GOV, "party spokesman" -> PTY
+                for inner in child.lefts:
+                    sector = self.rules.sector_modifiers.get(inner.lower_)
+                    if inner.dep_ in ("compound", "amod") and sector:
+                        return sector
                 sector = self.rules.sector_modifiers.get(child.lower_)
                 if sector:
                     return sector

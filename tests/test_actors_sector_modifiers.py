@@ -1,0 +1,41 @@
+"""Sector words in front of a generic noun: parties, embassies, labour federations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.coding.actors import resolve_actors
+from eventwire.coding.events import extract_events
+
+PUBLISHED = dt.date(2024, 5, 1)
+
+
+def _source_code(nlp, text: str) -> str | None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    events = extract_events(doc, resolve_actors(doc, published=PUBLISHED), published=PUBLISHED, doc_id="a")
+    assert events, text
+    source = events[0].source
+    return None if source is None else source.code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a party's spokesman speaks for the party, not for the government
+        ("A party spokesman in Dhaka accused the government of lying.", "BGDPTY"),
+        ("Party officials in Lusaka condemned the arrests.", "ZMBPTY"),
+        # the modifier of the modifier is the narrower sector
+        ("An opposition party spokesman in Dhaka accused the government of lying.", "BGDOPP"),
+        ("A ruling party official in Harare accused the opposition of violence.", "ZWEGOV"),
+        # an embassy is its country's government
+        ("China's embassy in Manila criticised the agreement.", "CHNGOV"),
+        ("The Russian embassy in London condemned the sanctions.", "RUSGOV"),
+        # labour federations are labour
+        ("Nigeria's two main labour federations began a general strike on Tuesday.", "NGALAB"),
+        ("Argentina's largest labor federation called a general strike.", "ARGLAB"),
+    ],
+)
+def test_actors_sector_modifiers(nlp, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert _source_code(nlp, text) == code
