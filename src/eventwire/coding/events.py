@@ -494,6 +494,21 @@ def _nominal_gerund(verb: Token) -> bool:
     return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and not children(verb, "nsubj")
 
 
+def _charged_with(verb: Token, lex: Lexicon) -> bool:
+    """A subjectless gerund after "of"/"for" under a charge or punishment word ("charges of attacking officials",
+    "detained for looting", "jailed for insulting the president"): the offence alleged, not an act reported."""
+    if verb.tag_ != "VBG" or children(verb, "nsubj"):
+        return False
+    while verb.dep_ == "conj" and verb.head.tag_ == "VBG":  # "for looting and attacking officers"
+        verb = verb.head
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "for"):
+        return False
+    prep = verb.head
+    while prep.dep_ == "conj" and prep.head.dep_ == "prep":  # "for looting and for attacking officers"
+        prep = prep.head
+    return prep.head.lemma_.lower() in lex.frames.charge_words
+
+
 def _weapon_code(verb: Token, lex: Lexicon) -> str | None:
     """The kind of force a passive violent verb's weapon phrase names ("killed in Israeli tank shelling" ->
     194, "by a drone" -> 195); None when no weapon with a code of its own is named."""
@@ -696,6 +711,8 @@ def _candidate(token: Token, ctx: _Context, consumed: set[int]) -> list[_Candida
         carried = _violent_noun(token, lex) is not None and not (
             role_tokens(token, "agent") or role_tokens(token, "prep:from") or children(token, "nsubj")
         )
+        if _charged_with(token, lex):
+            return []  # "arrested for attacking officers": what the arrest is for, not a reported attack
         if _protest_manner(token, lex):
             return []  # "took to the streets, calling for him to step down": what the protest demands
         if pattern.code[:2] in _VIOLENT_ROOTS and _natural_cause(token, lex):

@@ -100,6 +100,7 @@ class Frames:
     weapon_codes: dict[str, str] = field(default_factory=dict)
     crowd_control_means: dict[str, frozenset[str]] = field(default_factory=dict)
     casualty_verbs: frozenset[str] = frozenset()
+    charge_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -241,6 +242,7 @@ def _frames(data: dict[str, Any]) -> Frames:
             if v
         },
         casualty_verbs=_words(data.get("casualty_verbs")),
+        charge_words=_words(data.get("charge_words")),
         crowd_control_means={
             str(k).lower(): _words(v) for k, v in (data.get("crowd_control_means") or {}).items()
         },
