@@ -39,3 +39,18 @@ def _source_code(nlp, text: str) -> str | None:  # type: ignore[no-untyped-def]
 )
 def test_actors_sector_modifiers(nlp, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
     assert _source_code(nlp, text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a modifier of a minister or ministry names the portfolio: still the government
+        ("The Nigerian labour minister urged workers to return to their jobs.", "NGAGOV"),
+        ("Labour Minister John Okafor of Nigeria urged workers to return to work.", "NGAGOV"),
+        ("The South African police minister condemned the attack.", "ZAFGOV"),
+        # other nouns still take the modifier's sector
+        ("The Sudanese army commander accused the rebels of lying.", "SDNMIL"),
+    ],
+)
+def test_actors_portfolio_is_government(nlp, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert _source_code(nlp, text) == code

@@ -457,7 +457,8 @@ class _Finder:
             modifier = self.rules.sector_modifiers.get(token.lower_)
             if modifier is not None:
                 title.modifier = modifier
-        if title.modifier and (title.sector is None or title.sector in OVERRIDABLE):
+        portfolio = title.term is not None and title.term.term in self.rules.portfolio_nouns
+        if title.modifier and (title.sector is None or title.sector in OVERRIDABLE) and not portfolio:
             title.sector = title.modifier  # "opposition lawmaker X" -> OPP, "military spokesman X" -> MIL
 
     def _unknown_people(self) -> None:
@@ -703,7 +704,8 @@ class _Finder:
         override = self._sector_modifier(head, first)
         # "a militant group" -> REB, "the ruling party" -> GOV, "opposition parties" -> OPP
         generic = term.kind != "organization" or term.sector in ("*", "", "PTY")
-        if override and org is None and generic and term.sector in OVERRIDABLE:
+        portfolio = term.term in self.rules.portfolio_nouns  # "labour minister" is GOV
+        if override and org is None and generic and term.sector in OVERRIDABLE and not portfolio:
             draft.sector, draft.inherit_sector = override, False
         if draft.sector == "CVL" and self._protesting(head):
             draft.sector = "OPP"

@@ -112,6 +112,8 @@ def subject_token(verb: Token, *, frames: Frames | None = None) -> Token | None:
         if current.dep_ not in SUBJECT_SHARING_DEPS or current.head.i == current.i:
             return None
         head = current.head
+        if current.dep_ == "conj":
+            head = _conj_governor(current)
         if current.dep_ in ("advcl", "conj") and is_passive(head) and not is_passive(current):
             return None  # "were killed ..., shelling": the passive's subject is a patient, not this agent
         if current.dep_ == "xcomp" and frames is not None and head.lemma_.lower() in frames.appeal_frames:
@@ -120,6 +122,44 @@ def subject_token(verb: Token, *, frames: Frames | None = None) -> Token | None:
                 return objects[0]
         current = head
     return None
+
+
+_PERFECT_AUX = frozenset({"had", "has", "have", "'d"})
+
+
+def _conj_governor(conj: Token) -> Token:
+    """The verb a conjoined verb really coordinates with, where the small parser attaches it one level off.
+
+    "said that officers had boarded the boat, injured ten men and confiscated ...": a bare participle
+    ("injured", no auxiliary of its own) hung on a simple past ("said") continues the perfect clause
+    ("had boarded") under that verb. "called the strike illegal because a court had ordered ..., and urged
+    workers ...": after a comma, a conjunct of a subordinate clause ("because ...") without its own
+    subordinator resumes the main clause.
+    """
+    head = conj.head
+    if conj.tag_ == "VBN" and head.tag_ == "VBD" and not _has_aux(conj):
+        for child in head.children:
+            if (
+                child.dep_ == "ccomp"
+                and child.i < conj.i
+                and child.tag_ == "VBN"
+                and any(a.dep_ == "aux" and a.lower_ in _PERFECT_AUX for a in child.children)
+            ):
+                return child
+    if (
+        head.dep_ == "advcl"
+        and any(c.dep_ == "mark" for c in head.children)
+        and conj.i >= 2
+        and conj.doc[conj.i - 2].text == ","
+        and conj.doc[conj.i - 1].dep_ == "cc"
+        and head.head.i != head.i
+    ):
+        return head.head
+    return head
+
+
+def _has_aux(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def conjuncts(token: Token) -> Iterator[Token]:

@@ -422,6 +422,7 @@ class Rules:
     place_target_verbs: frozenset[str] = frozenset()  # "shelled Kharkiv": the city's country is the target
     stateless_peoples: frozenset[str] = frozenset()  # "Kurdish fighters": no country, not even the focus
     dissent_aims: frozenset[str] = frozenset()  # "calling for an insurrection": the callers are opposition
+    portfolio_nouns: frozenset[str] = frozenset()  # "labour minister": a modifier names the portfolio only
 
 
 @lru_cache(maxsize=1)
@@ -446,6 +447,7 @@ def rules() -> Rules:
         female_first_names=words("female_first_names"),
         sector_modifiers={str(k).lower(): str(v) for k, v in raw.get("sector_modifiers", {}).items()},
         party_not_political=words("party_not_political"),
+        portfolio_nouns=words("portfolio_nouns"),
         affiliation_participles=words("affiliation_participles"),
         place_target_verbs=words("place_target_verbs"),
         stateless_peoples=words("stateless_peoples"),
