@@ -44,3 +44,21 @@ def test_events_charged_offence_not_coded(nlp, text: str, offence: str) -> None:
 def test_events_charged_sentence_keeps_other_events(nlp, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
     events = _events(nlp, text)
     assert trigger in [e.trigger.text for e in events], [(e.cameo, e.trigger.text) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        (
+            "The European Union imposed sanctions on Myanmar officers, accusing them of responsibility for air "
+            "strikes on civilians and for the violent repression of opponents.",
+            "repression",
+        ),
+        ("Police in Karachi arrested two men for the bombing of a mosque.", "bombing"),
+        ("Iran accused Israel of the assassination of a nuclear scientist.", "assassination"),
+    ],
+)
+def test_events_alleged_noun_not_coded(nlp, text: str, noun: str) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, text)
+    assert noun not in [e.trigger.text for e in events], [(e.cameo, e.trigger.text) for e in events]
+    assert events  # the accusation, sanction or arrest itself stays

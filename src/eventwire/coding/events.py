@@ -509,6 +509,24 @@ def _charged_with(verb: Token, lex: Lexicon) -> bool:
     return prep.head.lemma_.lower() in lex.frames.charge_words
 
 
+def _alleged_noun(noun: Token, lex: Lexicon) -> bool:
+    """An event noun inside the "of"/"for" phrase of an accusation or a charge ("accusing them of responsibility
+    for air strikes", "jailed for the killing of a journalist"): what is alleged, not an act this report states
+    (the accusation or the punishment is the event)."""
+    through_of = False
+    node = noun
+    for _ in range(6):
+        if node.dep_ not in ("pobj", "prep", "conj", "appos") or node.head.i == node.i:
+            return False
+        through_of = through_of or (node.dep_ == "prep" and node.lower_ in ("of", "for"))
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            lemma = node.lemma_.lower()
+            charged = lemma in lex.frames.accusation_verbs or lemma in lex.frames.charge_words
+            return through_of and charged
+    return False
+
+
 def _weapon_code(verb: Token, lex: Lexicon) -> str | None:
     """The kind of force a passive violent verb's weapon phrase names ("killed in Israeli tank shelling" ->
     194, "by a drone" -> 195); None when no weapon with a code of its own is named."""
@@ -727,6 +745,8 @@ def _candidate(token: Token, ctx: _Context, consumed: set[int]) -> list[_Candida
         pattern = _match_noun(token, lex) or _stranded_means(token, lex)
         if pattern is None:
             return []
+        if _alleged_noun(token, lex):
+            return []  # "accused them of responsibility for the repression of opponents": the charge
         pattern = _noun_sense(token, pattern, ctx)
         clause = _noun_clause(token, lex) or token
         return _build(token, clause, pattern, ctx, consumed)
