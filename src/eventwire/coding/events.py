@@ -509,6 +509,19 @@ def _charged_with(verb: Token, lex: Lexicon) -> bool:
     return prep.head.lemma_.lower() in lex.frames.charge_words
 
 
+def _described_happening(noun: Token) -> bool:
+    """A bare definite event noun that is the subject of "be" ("The march was the largest in a decade", "the
+    clashes were the worst since 2019"): the sentence describes a happening the report has already named; with
+    no participant of its own (no "by"/"of" phrase, possessor or compound) it adds no event."""
+    if noun.dep_ != "nsubj" or noun.head.lemma_.lower() != "be":
+        return False
+    if not any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children
+    ):
+        return False
+    return all(c.dep_ in ("det", "amod", "advmod", "punct") for c in noun.children)
+
+
 def _alleged_noun(noun: Token, lex: Lexicon) -> bool:
     """An event noun inside the "of"/"for" phrase of an accusation or a charge ("accusing them of responsibility
     for air strikes", "jailed for the killing of a journalist"): what is alleged, not an act this report states
@@ -745,6 +758,8 @@ def _candidate(token: Token, ctx: _Context, consumed: set[int]) -> list[_Candida
         pattern = _match_noun(token, lex) or _stranded_means(token, lex)
         if pattern is None:
             return []
+        if _described_happening(token):
+            return []  # "The march was the largest in a decade": describes a march already reported
         if _alleged_noun(token, lex):
             return []  # "accused them of responsibility for the repression of opponents": the charge
         pattern = _noun_sense(token, pattern, ctx)
