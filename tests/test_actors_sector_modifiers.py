@@ -54,3 +54,26 @@ def test_actors_sector_modifiers(nlp, text: str, code: str) -> None:  # type: ig
 )
 def test_actors_portfolio_is_government(nlp, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
     assert _source_code(nlp, text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # "the junta" is the military in power named before, not the most mentioned (adversary) country
+        (
+            "Niger's military rulers expelled the French ambassador. France and French officials in Paris said "
+            "the French envoy would stay. The junta suspended two French television channels.",
+            "NERGOV",
+        ),
+        (
+            "Myanmar's army seized power in February. The United States and US officials in Washington "
+            "condemned the coup. The junta arrested hundreds of American-trained activists.",
+            "MMRGOV",
+        ),
+    ],
+)
+def test_actors_junta_is_the_earlier_military(nlp, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    analysis = resolve_actors(doc, published=PUBLISHED)
+    juntas = [m for m in analysis.mentions if m.text.lower().endswith("junta")]
+    assert juntas and juntas[0].code == code

@@ -727,6 +727,11 @@ class _Finder:
         # a speaker (a clause subject) before an object: "the president met X officials. He said the government"
         return max(earlier, key=lambda d: (d.subject, d.head)).country if earlier else None
 
+    def _earlier_military_country(self, head: Token) -> str | None:
+        """The country of the nearest military actor named before ``head`` (whose junta "the junta" is)."""
+        earlier = [d for d in self.drafts if d.head < head.i and d.sector == "MIL" and d.country]
+        return max(earlier, key=lambda d: d.head).country if earlier else None
+
     def _finish_sector(self, draft: Draft, head: Token) -> None:
         if draft.country is None and _stateless(head):
             draft.via = "sector"  # "Kurdish fighters": a people of several states, whose we cannot say
@@ -741,6 +746,9 @@ class _Finder:
                 # nothing in the text places them: the document's own country (a domestic insurgency) is the
                 # usual reading ("Ethiopian forces seized the town from Tigrayan rebels")
                 draft.country, draft.focus_country, draft.via = self.focus, True, "focus"
+        if draft.country is None and head.lemma_.lower() in self.rules.regime_nouns:
+            draft.country = self._earlier_military_country(head)
+            draft.via = "context" if draft.country else draft.via
         if draft.country is None and draft.sector == "GOV" and draft.kind != "person":
             # "the Dutch prime minister said the government would ...": the government of the official who
             # just spoke, not the document's focus (nor a bare GOV)

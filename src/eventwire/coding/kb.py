@@ -423,6 +423,7 @@ class Rules:
     stateless_peoples: frozenset[str] = frozenset()  # "Kurdish fighters": no country, not even the focus
     dissent_aims: frozenset[str] = frozenset()  # "calling for an insurrection": the callers are opposition
     portfolio_nouns: frozenset[str] = frozenset()  # "labour minister": a modifier names the portfolio only
+    regime_nouns: frozenset[str] = frozenset()  # "the junta": the country of the military named before
 
 
 @lru_cache(maxsize=1)
@@ -448,6 +449,7 @@ def rules() -> Rules:
         sector_modifiers={str(k).lower(): str(v) for k, v in raw.get("sector_modifiers", {}).items()},
         party_not_political=words("party_not_political"),
         portfolio_nouns=words("portfolio_nouns"),
+        regime_nouns=words("regime_nouns"),
         affiliation_participles=words("affiliation_participles"),
         place_target_verbs=words("place_target_verbs"),
         stateless_peoples=words("stateless_peoples"),
