@@ -77,3 +77,12 @@ def test_actors_junta_is_the_earlier_military(nlp, text: str, code: str) -> None
     analysis = resolve_actors(doc, published=PUBLISHED)
     juntas = [m for m in analysis.mentions if m.text.lower().endswith("junta")]
     assert juntas and juntas[0].code == code
+
+
+def test_actors_junta_not_the_adversarys_troops(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Niger's military rulers expelled the French ambassador. Supporters of the junta demanded the withdrawal "
+        "of France's 1,500 troops. The junta suspended two French television channels."
+    )
+    analysis = resolve_actors(nlp(text), published=PUBLISHED)
+    assert {m.code for m in analysis.mentions if m.text.lower().endswith("junta")} == {"NERGOV"}

@@ -728,8 +728,20 @@ class _Finder:
         return max(earlier, key=lambda d: (d.subject, d.head)).country if earlier else None
 
     def _earlier_military_country(self, head: Token) -> str | None:
-        """The country of the nearest military actor named before ``head`` (whose junta "the junta" is)."""
-        earlier = [d for d in self.drafts if d.head < head.i and d.sector == "MIL" and d.country]
+        """The country of the junta named before (an earlier "the junta" already placed), else of the nearest
+        military actor named before ``head`` as a clause subject ("Niger's military rulers ordered ..."; an
+        object such as "the withdrawal of its 1,500 troops" may be the junta's adversary)."""
+        lemma = head.lemma_.lower()
+        same = [
+            d
+            for d in self.drafts
+            if d.head < head.i and d.country and self.doc[d.head].lemma_.lower() == lemma
+        ]
+        if same:
+            return max(same, key=lambda d: d.head).country
+        earlier = [
+            d for d in self.drafts if d.head < head.i and d.sector == "MIL" and d.country and d.subject
+        ]
         return max(earlier, key=lambda d: d.head).country if earlier else None
 
     def _finish_sector(self, draft: Draft, head: Token) -> None:
