@@ -86,3 +86,19 @@ def test_actors_junta_not_the_adversarys_troops(nlp) -> None:  # type: ignore[no
     )
     analysis = resolve_actors(nlp(text), published=PUBLISHED)
     assert {m.code for m in analysis.mentions if m.text.lower().endswith("junta")} == {"NERGOV"}
+
+
+@pytest.mark.parametrize(
+    ("text", "medium", "actor"),
+    [
+        # the medium someone speaks through is not an actor
+        ("The Colombian president welcomed the deal on social media.", "social media", False),
+        ("The Kenyan president condemned the attack on state television.", "state television", False),
+        ("The Peruvian minister criticised the strike on radio.", "radio", False),
+        # a broadcaster acted upon is one
+        ("Police raided the offices of Russian television in Kyiv.", "Russian television", True),
+    ],
+)
+def test_actors_channel_is_no_actor(nlp, text: str, medium: str, actor: bool) -> None:  # type: ignore[no-untyped-def]
+    analysis = resolve_actors(nlp(text), published=PUBLISHED)
+    assert any(m.text == medium for m in analysis.mentions) is actor, [m.text for m in analysis.mentions]

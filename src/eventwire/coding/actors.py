@@ -692,6 +692,8 @@ class _Finder:
                 # "leaders of the Muslim Brotherhood", "his spokesman": the body's (or person's) code
                 draft.default_sector = term.sector if term.sector not in ("", "*") else None
                 draft.sector, draft.inherit_sector = "*", True
+        if "channel" in term.flags and self._medium_used(head):
+            return  # "welcomed the deal on social media": where the words appeared, not an actor
         if "materiel" in term.flags and country is None and org is None and related is None:
             return  # "shot down 20 drones", "fuel tanks": a weapon is an actor only when we know whose
         if org is not None:
@@ -726,6 +728,15 @@ class _Finder:
         ]
         # a speaker (a clause subject) before an object: "the president met X officials. He said the government"
         return max(earlier, key=lambda d: (d.subject, d.head)).country if earlier else None
+
+    @staticmethod
+    def _medium_used(head: Token) -> bool:
+        """A bare medium after "on"/"via"/"over" ("on social media", "on state television", not "on the
+        television station" nor "on Russian television's staff")."""
+        prep = head.head
+        if head.dep_ != "pobj" or prep.lower_ not in ("on", "via", "over"):
+            return False
+        return not any(c.dep_ in ("det", "poss") or c.dep_ == "prep" for c in head.children)
 
     def _earlier_military_country(self, head: Token) -> str | None:
         """The country of the junta named before (an earlier "the junta" already placed), else of the nearest
