@@ -102,3 +102,18 @@ def test_actors_junta_not_the_adversarys_troops(nlp) -> None:  # type: ignore[no
 def test_actors_channel_is_no_actor(nlp, text: str, medium: str, actor: bool) -> None:  # type: ignore[no-untyped-def]
     analysis = resolve_actors(nlp(text), published=PUBLISHED)
     assert any(m.text == medium for m in analysis.mentions) is actor, [m.text for m in analysis.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # several states, none of them the document's focus
+        ("Regional leaders called for an end to the fighting in Goma.", "GOV"),
+        ("Western governments condemned the Russian attack on Kyiv.", "GOV"),
+        # a portfolio noun keeps its country
+        ("The Congolese foreign minister accused Rwanda of aggression.", "CODGOV"),
+        ("The foreign ministry in Kinshasa condemned the attack.", "CODGOV"),
+    ],
+)
+def test_actors_multinational_groups_have_no_country(nlp, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert _source_code(nlp, text) == code

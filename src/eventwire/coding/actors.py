@@ -1211,9 +1211,15 @@ def _quote_mask(doc: Doc) -> list[bool]:
 
 def _stateless(head: Token) -> bool:
     """Is the group named by a people spread over several states ("Kurdish fighters", "the Kurds")?"""
-    words = kb.rules().stateless_peoples
-    return head.lower_ in words or any(
+    rules = kb.rules()
+    words = rules.stateless_peoples
+    if head.lower_ in words or any(
         c.lower_ in words for c in head.children if c.dep_ in ("amod", "compound", "nmod")
+    ):
+        return True
+    # "regional leaders", "Western governments": several states, none of them the document's focus
+    return head.lemma_.lower() not in rules.portfolio_nouns and any(
+        c.lower_ in rules.multinational_modifiers for c in head.children if c.dep_ in ("amod", "compound")
     )
 
 

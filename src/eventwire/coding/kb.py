@@ -424,6 +424,7 @@ class Rules:
     dissent_aims: frozenset[str] = frozenset()  # "calling for an insurrection": the callers are opposition
     portfolio_nouns: frozenset[str] = frozenset()  # "labour minister": a modifier names the portfolio only
     regime_nouns: frozenset[str] = frozenset()  # "the junta": the country of the military named before
+    multinational_modifiers: frozenset[str] = frozenset()  # "regional leaders": of no one country
 
 
 @lru_cache(maxsize=1)
@@ -450,6 +451,7 @@ def rules() -> Rules:
         party_not_political=words("party_not_political"),
         portfolio_nouns=words("portfolio_nouns"),
         regime_nouns=words("regime_nouns"),
+        multinational_modifiers=words("multinational_modifiers"),
         affiliation_participles=words("affiliation_participles"),
         place_target_verbs=words("place_target_verbs"),
         stateless_peoples=words("stateless_peoples"),
