@@ -1295,6 +1295,11 @@ def _np_start(head: Token, taken: dict[int, Draft], floor: int) -> int:
             break  # another mention
         if child.dep_ == "punct" and child.text not in ("-", "\u2010", "\u2011"):
             break
+        conj = [c for c in child.children if c.dep_ == "conj" and c.i > child.i]
+        if conj and any(c.dep_ == "cc" for c in child.children):
+            # "the Congolese army and M23 rebels" mis-parsed as one phrase: two actors, this one starts
+            # after the conjunction
+            return min(conj[-1].left_edge.i, floor, head.i)
         breaks = [i for i in words if head.doc[i].is_space]
         if breaks:  # a headline run into the first sentence: keep what follows the line break
             return max(breaks) + 1 if max(breaks) + 1 < start else start

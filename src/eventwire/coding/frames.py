@@ -49,8 +49,23 @@ def prep_objects(token: Token, prep: str) -> list[Token]:
     out: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
-            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+            for obj in (c for c in child.children if c.dep_ in ("pobj", "pcomp")):
+                if prep == "between":
+                    out.extend(_misparsed_first_conjunct(obj))
+                out.append(obj)
     return out
+
+
+def _misparsed_first_conjunct(obj: Token) -> list[Token]:
+    """ "between the Congolese army and M23 rebels" parsed as one phrase ("army" a modifier of "rebels", with
+    "and M23" hanging off it): the modifier is the first side."""
+    return [
+        c
+        for c in obj.lefts
+        if c.dep_ in ("nmod", "compound")
+        and any(g.dep_ == "cc" for g in c.children)
+        and any(g.dep_ == "conj" for g in c.children)
+    ]
 
 
 def role_tokens(token: Token, role: str) -> list[Token]:
