@@ -29,9 +29,9 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.coding import kb
 from eventwire.facts.places import opens_dateline
 from eventwire.model import Count, DateRef, Event, Place
+from eventwire.nlp.syntax import tree_distance
 
 PRECISION_RANK = {"site": 0, "city": 1, "admin1": 2, "country": 3, "region": 4, "unknown": 5}
-FAR = 10_000
 
 
 @lru_cache(maxsize=1)
@@ -121,19 +121,6 @@ class DocIndex:
             return False
         lo, hi = sorted((a.idx, b.idx))
         return bisect.bisect_left(self.breaks, lo) == bisect.bisect_left(self.breaks, hi)
-
-
-def tree_distance(a: Token, b: Token) -> int:
-    """Dependency arcs between two tokens; tokens of different sentences are FAR apart."""
-    depth = {a.i: 0}
-    for n, anc in enumerate(a.ancestors, start=1):
-        depth[anc.i] = n
-    if b.i in depth:
-        return depth[b.i]
-    for n, anc in enumerate(b.ancestors, start=1):
-        if anc.i in depth:
-            return n + depth[anc.i]
-    return FAR + abs(a.i - b.i)
 
 
 # --------------------------------------------------------------------------------------------------------

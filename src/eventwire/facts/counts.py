@@ -30,6 +30,7 @@ from eventwire.facts.numbers import (
     parse_range_token,
 )
 from eventwire.model import Count, DateRef
+from eventwire.nlp.syntax import tree_distance
 
 NOMINAL = {"NOUN", "PROPN", "NUM", "PRON", "ADJ"}
 #: Entity labels that mean a number measures something other than people.
@@ -594,20 +595,7 @@ def _historical(doc: Doc, sent: Span, anchor: Token, dates: list[DateRef]) -> bo
         span = doc.char_span(date.start, date.end, alignment_mode="expand")
         if span is None or (span.start > 0 and doc[span.start - 1].lower_ == "since"):
             continue
-        distance = _tree_distance(anchor, span.root)
+        distance = tree_distance(anchor, span.root)
         if best is None or distance < best[0]:
             best = (distance, date.historical)
     return bool(best and best[1])
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    """Number of dependency arcs between two tokens of the same sentence."""
-    depth_a = {a.i: 0}
-    for n, anc in enumerate(a.ancestors, start=1):
-        depth_a[anc.i] = n
-    if b.i in depth_a:
-        return depth_a[b.i]
-    for n, anc in enumerate(b.ancestors, start=1):
-        if anc.i in depth_a:
-            return n + depth_a[anc.i]
-    return 1000 + abs(a.i - b.i)
