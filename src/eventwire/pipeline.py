@@ -23,6 +23,7 @@ from eventwire.facts.places import extract_places
 from eventwire.facts.quotes import extract_quotes
 from eventwire.ingest.clean import prepare
 from eventwire.ingest.dates import InvalidDate, normalise_date
+from eventwire.ingest.html import materialise
 from eventwire.ingest.types import PreparedDocument, RawDocument
 from eventwire.model import Document
 from eventwire.nlp.pipeline import load_nlp, model_label
@@ -123,11 +124,7 @@ def extract_batch(
 
 
 def _prepare_checked(raw: RawDocument) -> PreparedDocument:
-    if raw.html is not None and raw.text is None:
-        from eventwire.ingest.html import html_to_raw
-
-        raw = html_to_raw(raw)
-    prepared = prepare(raw)
+    prepared = prepare(materialise(raw))
     try:
         parse_date(prepared.published)
     except EventwireError as exc:

@@ -99,9 +99,9 @@ def parse_only(task: BatchTask) -> UnitOutcome:
 def build_corpus(out_dir: Path, docs: int, seed: int, examples: Path | None) -> tuple[list[str], Path]:
     """Write the synthetic corpus and every input's cleaned text; returns (input paths, cleaned.jsonl)."""
     from eventwire.batch.corpus import write_jsonl
-    from eventwire.batch.driver import materialise
     from eventwire.errors import DocumentError
     from eventwire.ingest.clean import prepare
+    from eventwire.ingest.html import materialise
     from eventwire.ingest.readers import read_inputs
 
     corpus = out_dir / f"corpus-{seed}-{docs}.jsonl"

@@ -22,6 +22,7 @@ from eventwire.batch.unit import BatchTask, UnitOutcome, failure_from_error
 from eventwire.config import DEFAULT_MAX_BYTES, default_model
 from eventwire.errors import DocumentError, EventwireError
 from eventwire.ingest.clean import prepare
+from eventwire.ingest.html import materialise
 from eventwire.ingest.readers import read_inputs
 from eventwire.ingest.types import RawDocument
 from eventwire.model import Failure
@@ -69,15 +70,6 @@ class IngestSummary:
 
 
 ProgressCallback = Callable[[IngestSummary], None]
-
-
-def materialise(raw: RawDocument) -> RawDocument:
-    """Turn an HTML record into text here, so its content id is known before a worker parses it."""
-    if raw.html is not None and raw.text is None:
-        from eventwire.ingest.html import html_to_raw
-
-        return html_to_raw(raw)
-    return raw
 
 
 class _Planner:

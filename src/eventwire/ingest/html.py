@@ -87,3 +87,10 @@ def html_to_raw(raw: RawDocument) -> RawDocument:
         url=raw.url or page["url"],
         source=raw.source or page["source"],
     )
+
+
+def materialise(raw: RawDocument) -> RawDocument:
+    """A record that arrived as HTML only, turned into text (with the page's metadata); any other as it is."""
+    if raw.html is not None and raw.text is None:
+        return html_to_raw(raw)
+    return raw
